@@ -1,0 +1,60 @@
+// Pigsty's parameter facts (v4.5.0): name, module, type, level, default, first version.
+import paramsJson from './data/params-v4.5.0.json';
+import removedJson from './data/params-removed.json';
+
+export const CATALOG_VERSION = 'v4.5.0';
+
+export interface ParamFact {
+  name: string;
+  module: string;
+  section: string;
+  type: string;
+  /** G, C, I, A and combinations such as C/I, as Pigsty's cmdb writes them. */
+  level: string;
+  /** JSON text of the role default, or null when there is none. */
+  default: string | null;
+  description: string;
+  kind: 'parameter' | 'cli-arg' | 'internal' | 'hidden' | 'derived';
+  /** First Pigsty tag that has it ("<=v2.0.0" when older), null for derived facts. */
+  since: string | null;
+}
+
+export interface RemovedParam {
+  name: string;
+  role: string;
+  firstSeen: string;
+  lastSeen: string;
+  removedIn: string;
+  comment: string;
+}
+
+export const PARAMS: readonly ParamFact[] = paramsJson as ParamFact[];
+export const REMOVED_PARAMS: readonly RemovedParam[] = removedJson as RemovedParam[];
+
+const byName = new Map<string, ParamFact>(PARAMS.map((p) => [p.name, p]));
+const removedByName = new Map<string, RemovedParam>(REMOVED_PARAMS.map((p) => [p.name, p]));
+const defaultCache = new Map<string, { value: unknown } | undefined>();
+
+export function param(name: string): ParamFact | undefined {
+  return byName.get(name);
+}
+
+export function removedParam(name: string): RemovedParam | undefined {
+  return removedByName.get(name);
+}
+
+/** The role default as a value, or undefined when the parameter has none. */
+export function defaultOf(name: string): { value: unknown } | undefined {
+  if (defaultCache.has(name)) return defaultCache.get(name);
+  const fact = byName.get(name);
+  let result: { value: unknown } | undefined;
+  if (fact && fact.default !== null && fact.kind !== 'derived') {
+    try {
+      result = { value: JSON.parse(fact.default) };
+    } catch {
+      result = { value: fact.default };
+    }
+  }
+  defaultCache.set(name, result);
+  return result;
+}

@@ -1,0 +1,113 @@
+// The pipeline: text -> parsed YAML -> inventory model -> resolver -> rules -> findings.
+import { defaultOf, CATALOG_VERSION } from '../catalog/params';
+import { allRules } from '../rules';
+import type { Report, Rule, RuleContext } from '../rules/types';
+import { indexPgClusters, PgCluster } from './clusters';
+import { compareFindings, Finding, formatMessage, Lang, Severity, Span } from './findings';
+import { buildInventory, Inventory, spanOf } from './model';
+import { parseText, ParsedText } from './parse';
+import { Resolver } from './resolve';
+import { syntaxOnlyNotice } from './notices';
+
+export type SeverityOverride = Severity | 'off';
+
+export interface AnalyzeOptions {
+  lang?: Lang;
+  rules?: readonly Rule[];
+  /** By rule code, like ESLint's `rules` setting. */
+  severities?: Record<string, SeverityOverride>;
+  /** Check the text as an inventory even when its top level has no `all:` (the user asked for it). */
+  assumeInventory?: boolean;
+}
+
+export interface Analysis {
+  parsed: ParsedText;
+  inventory: Inventory;
+  resolver: Resolver;
+  /** True when the top level is a map with `all` (or the caller said so). */
+  isInventory: boolean;
+  findings: Finding[];
+  pgClusters(): Map<string, PgCluster>;
+}
+
+export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
+  const lang = options.lang ?? 'en';
+  const parsed = parseText(text);
+  const inventory = buildInventory(parsed.syntaxOnly ? undefined : parsed.inventoryDoc);
+  const resolver = new Resolver(inventory, defaultOf);
+  let clusters: Map<string, PgCluster> | undefined;
+  const pgClusters = () => (clusters ??= indexPgClusters(resolver));
+  const findings: Finding[] = [...parsed.syntax];
+  const isInventory = inventory.allKey !== null || options.assumeInventory === true;
+
+  if (parsed.syntaxOnly) {
+    findings.push(syntaxOnlyNotice(text.length, lang));
+  } else if (isInventory) {
+    const version = inventory.globalVars.get('version')?.value;
+    const pigstyVersion = typeof version === 'string' && /^v?\d+\.\d+/.test(version) ? version : CATALOG_VERSION;
+    for (const rule of options.rules ?? allRules) {
+      const override = options.severities?.[rule.code];
+      if (override === 'off') continue;
+      const ctx: RuleContext = {
+        text,
+        inventory,
+        resolver,
+        lang,
+        pigstyVersion,
+        pgClusters,
+        report: (r) => {
+          const f = toFinding(rule, r, lang, text.length);
+          if (f) findings.push(override ? { ...f, severity: override } : f);
+        },
+      };
+      try {
+        rule.check(ctx);
+      } catch (err) {
+        // one broken rule must not take the others down: say so where the user sees it
+        findings.push(ruleCrashed(rule.code, err));
+      }
+    }
+  }
+  findings.sort(compareFindings);
+  return { parsed, inventory, resolver, isInventory, findings, pgClusters };
+}
+
+function placeSpan(at: Report['at'], length: number): Span | null {
+  if (!at) return null;
+  const span = 'start' in at && typeof at.start === 'number' ? (at as Span) : spanOf(at as never);
+  if (!span) return null;
+  const start = Math.max(0, Math.min(span.start, length));
+  return { start, end: Math.max(start, Math.min(span.end, length)) };
+}
+
+function toFinding(rule: Rule, r: Report, lang: Lang, length: number): Finding | null {
+  const span = placeSpan(r.at, length);
+  if (!span) return null;
+  const messageId = r.messageId ?? 'default';
+  const template = rule.messages[messageId];
+  if (!template) throw new Error(`rule ${rule.code} has no message '${messageId}'`);
+  const data = r.data ?? {};
+  return {
+    code: rule.code,
+    severity: r.severity ?? rule.severity,
+    span,
+    message: formatMessage(template[lang], data),
+    data,
+    related: (r.related ?? []).flatMap((rel) => {
+      const s = placeSpan(rel.at, length);
+      return s ? [{ span: s, message: formatMessage(rel.message[lang], data) }] : [];
+    }),
+    docs: rule.docs,
+  };
+}
+
+function ruleCrashed(code: string, err: unknown): Finding {
+  return {
+    code: 'internal/rule-crashed',
+    severity: 'information',
+    span: { start: 0, end: 0 },
+    message: `Rule ${code} stopped on this file (${err instanceof Error ? err.message : String(err)}); other rules ran.`,
+    data: { rule: code },
+    related: [],
+  };
+}

@@ -1,0 +1,48 @@
+// Plain data the engine returns: no LSP or VS Code types here.
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+export type Lang = 'en' | 'zh-cn';
+
+/** Half-open range of UTF-16 offsets into the document text (what `yaml` node ranges and LSP use). */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface RelatedLocation {
+  span: Span;
+  message: string;
+}
+
+export interface Finding {
+  code: string;
+  severity: Severity;
+  span: Span;
+  message: string;
+  /** The values named in the message, for fixes and tests (never parse the message). */
+  data: Record<string, string | number>;
+  related: RelatedLocation[];
+  /** Link to the Pigsty doc page that explains the rule's subject. */
+  docs?: string;
+}
+
+export interface MessageText {
+  en: string;
+  'zh-cn': string;
+}
+
+/** Fills `{name}` placeholders; unknown placeholders stay visible so a missing value is noticed. */
+export function formatMessage(template: string, data: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
+    Object.prototype.hasOwnProperty.call(data, key) ? String(data[key]) : whole,
+  );
+}
+
+export function severityRank(s: Severity): number {
+  return s === 'error' ? 0 : s === 'warning' ? 1 : s === 'information' ? 2 : 3;
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return a.span.start - b.span.start || a.span.end - b.span.end || a.code.localeCompare(b.code) ||
+    a.message.localeCompare(b.message);
+}

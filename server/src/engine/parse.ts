@@ -1,0 +1,71 @@
+// Text -> YAML documents, keeping every node's range. Syntax problems become findings.
+import { Document, parseAllDocuments, YAMLMap, isMap, isScalar } from 'yaml';
+import type { ScalarTag } from 'yaml';
+import type { Finding } from './findings';
+
+/** Above this size only syntax is checked: the rest would make the editor wait. */
+export const MAX_SEMANTIC_BYTES = 5 * 1024 * 1024;
+
+export interface ParsedText {
+  text: string;
+  documents: Document.Parsed[];
+  /** The document holding the inventory (the first whose root map has `all`), else the first. */
+  inventoryDoc: Document.Parsed | undefined;
+  syntax: Finding[];
+  /** True when the text was too big for semantic checks. */
+  syntaxOnly: boolean;
+}
+
+// Ansible's own tags: a vaulted secret and an unsafe string are opaque strings to us.
+const ansibleTags: ScalarTag[] = ['!vault', '!unsafe'].map((tag) => ({
+  tag,
+  identify: () => false,
+  resolve: (source: string) => source,
+}));
+
+const DOCS_SYNTAX = 'https://pigsty.io/docs/concept/iac/inventory/';
+
+export function parseText(text: string): ParsedText {
+  // Ansible reads inventories as YAML 1.1 (PyYAML): yes/no/on/off are booleans and `<<` merges.
+  const documents = parseAllDocuments(text, {
+    version: '1.1',
+    prettyErrors: false,
+    uniqueKeys: true,
+    customTags: (tags) => [...tags, ...ansibleTags],
+  });
+  const docs: Document.Parsed[] = Array.isArray(documents) ? documents : [];
+  const syntax: Finding[] = [];
+  for (const doc of docs) {
+    for (const err of doc.errors) {
+      syntax.push(yamlProblem(err, 'error', text.length));
+    }
+    for (const warn of doc.warnings) {
+      syntax.push(yamlProblem(warn, 'warning', text.length));
+    }
+  }
+  const inventoryDoc = docs.find((d) => isMap(d.contents) && hasKey(d.contents, 'all')) ?? docs[0];
+  return { text, documents: docs, inventoryDoc, syntax, syntaxOnly: text.length > MAX_SEMANTIC_BYTES };
+}
+
+function yamlProblem(
+  err: { code: string; message: string; pos: [number, number] },
+  severity: 'error' | 'warning',
+  length: number,
+): Finding {
+  const start = Math.max(0, Math.min(err.pos[0], length));
+  const end = Math.max(start, Math.min(err.pos[1], length));
+  const first = err.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+  return {
+    code: err.code === 'DUPLICATE_KEY' ? 'yaml/duplicate-key' : 'yaml/syntax',
+    severity,
+    span: { start, end: end === start && end < length ? end + 1 : end },
+    message: `YAML: ${first}`,
+    data: { yamlCode: err.code },
+    related: [],
+    docs: DOCS_SYNTAX,
+  };
+}
+
+function hasKey(map: YAMLMap, key: string): boolean {
+  return map.items.some((p) => isScalar(p.key) && String(p.key.value) === key);
+}

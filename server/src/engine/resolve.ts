@@ -1,0 +1,107 @@
+// Effective parameters per host, the way Ansible merges a YAML inventory for Pigsty:
+// role defaults < all.vars < group vars (by depth, ansible_group_priority, then group name; the
+// later wins) < host vars (every place the host is written; the later wins).
+import type { GroupEntry, HostEntry, Inventory, VarEntry } from './model';
+
+export interface EffectiveValue {
+  name: string;
+  value: unknown;
+  /** Where the value is written; null when it is the role default. */
+  entry: VarEntry | null;
+  /** Lower-priority places that also set it, highest first (what this value overrides). */
+  overridden: VarEntry[];
+}
+
+export type DefaultLookup = (name: string) => { value: unknown } | undefined;
+
+export interface HostView {
+  ip: string;
+  /** Every place the host key is written, in file order. */
+  occurrences: HostEntry[];
+  /** Groups the host belongs to (with ancestors), in merge order: the last one wins. */
+  groups: GroupEntry[];
+}
+
+export class Resolver {
+  private readonly views = new Map<string, HostView>();
+  private readonly layerCache = new Map<string, Map<string, VarEntry>[]>();
+
+  constructor(
+    readonly inventory: Inventory,
+    private readonly defaults: DefaultLookup = () => undefined,
+  ) {
+    for (const [ip, occurrences] of inventory.hostOccurrences) {
+      const set = new Set<GroupEntry>();
+      for (const occ of occurrences) {
+        for (let g: GroupEntry | undefined = occ.group; g; g = g.parent) set.add(g);
+      }
+      const groups = [...set].sort(compareGroups);
+      this.views.set(ip, { ip, occurrences, groups });
+    }
+  }
+
+  /** Host IPs in the order they are first written. */
+  hostIps(): string[] {
+    return [...this.views.keys()];
+  }
+
+  host(ip: string): HostView | undefined {
+    return this.views.get(ip);
+  }
+
+  /** Layers from highest to lowest priority. */
+  private layers(ip: string): Map<string, VarEntry>[] {
+    const cached = this.layerCache.get(ip);
+    if (cached) return cached;
+    const view = this.views.get(ip);
+    const layers: Map<string, VarEntry>[] = [];
+    if (view) {
+      for (let i = view.occurrences.length - 1; i >= 0; i--) layers.push(view.occurrences[i].vars);
+      for (let i = view.groups.length - 1; i >= 0; i--) layers.push(view.groups[i].vars);
+    }
+    layers.push(this.inventory.globalVars);
+    this.layerCache.set(ip, layers);
+    return layers;
+  }
+
+  /** The effective value of `name` on host `ip`, or undefined when neither set nor defaulted. */
+  get(ip: string, name: string): EffectiveValue | undefined {
+    let winner: VarEntry | null = null;
+    const overridden: VarEntry[] = [];
+    for (const layer of this.layers(ip)) {
+      const entry = layer.get(name);
+      if (!entry) continue;
+      if (winner) overridden.push(entry);
+      else winner = entry;
+    }
+    if (winner) return { name, value: winner.value, entry: winner, overridden };
+    const d = this.defaults(name);
+    return d ? { name, value: d.value, entry: null, overridden } : undefined;
+  }
+
+  /** The effective value, or undefined when only the role default would apply. */
+  explicit(ip: string, name: string): EffectiveValue | undefined {
+    const v = this.get(ip, name);
+    return v && v.entry ? v : undefined;
+  }
+
+  value(ip: string, name: string): unknown {
+    return this.get(ip, name)?.value;
+  }
+
+  /** Every name set anywhere for this host (not defaults). */
+  names(ip: string): Set<string> {
+    const out = new Set<string>();
+    for (const layer of this.layers(ip)) for (const k of layer.keys()) out.add(k);
+    return out;
+  }
+}
+
+function groupPriority(g: GroupEntry): number {
+  const p = g.vars.get('ansible_group_priority')?.value;
+  return typeof p === 'number' ? p : 1;
+}
+
+function compareGroups(a: GroupEntry, b: GroupEntry): number {
+  return a.depth - b.depth || groupPriority(a) - groupPriority(b) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+}

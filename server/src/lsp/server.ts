@@ -1,0 +1,73 @@
+// Wires the LSP features to one connection. Each feature lives in its own file.
+import { Connection, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Analysis } from '../engine/analyze';
+import type { Lang } from '../engine/findings';
+import { Analyses } from './analyses';
+import { registerDiagnostics } from './diagnostics';
+import { isInventoryPath, looksLikeInventory } from './inventoryFiles';
+import { DEFAULT_SETTINGS, PigstySettings, readSettings } from './settings';
+
+export interface ServerContext {
+  documents: TextDocuments<TextDocument>;
+  analyses: Analyses;
+  settings(): PigstySettings;
+  lang(): Lang;
+  /** Whether this document is a Pigsty inventory we should serve. */
+  isInventory(doc: TextDocument): boolean;
+  analysis(doc: TextDocument): Analysis;
+}
+
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  let settings: PigstySettings = DEFAULT_SETTINGS;
+  let lang: Lang = 'en';
+  let pullConfiguration = false;
+
+  const analyses = new Analyses(() => ({ lang, severities: settings.rules }));
+  const ctx: ServerContext = {
+    documents,
+    analyses,
+    settings: () => settings,
+    lang: () => lang,
+    isInventory: (doc) =>
+      settings.enable && (isInventoryPath(doc.uri, settings.inventoryGlobs) || looksLikeInventory(doc.getText())),
+    analysis: (doc) => analyses.get(doc, isInventoryPath(doc.uri, settings.inventoryGlobs)),
+  };
+
+  connection.onInitialize((params) => {
+    lang = /^zh/i.test(params.locale ?? '') ? 'zh-cn' : 'en';
+    settings = readSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
+    pullConfiguration = params.capabilities.workspace?.configuration === true;
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      },
+      serverInfo: { name: 'pigsty-language-server', version: '0.1.0' },
+    };
+  });
+
+  const diagnostics = registerDiagnostics(connection, ctx);
+
+  async function loadSettings(): Promise<void> {
+    if (!pullConfiguration) return;
+    try {
+      const raw = await connection.workspace.getConfiguration('pigsty');
+      if (raw) settings = readSettings(raw);
+    } catch {
+      // a client that cannot answer keeps the defaults
+    }
+  }
+
+  connection.onInitialized(() => {
+    void loadSettings().then(() => diagnostics.refreshAll());
+  });
+  connection.onDidChangeConfiguration((change) => {
+    const pushed = (change.settings as { pigsty?: unknown } | null)?.pigsty;
+    if (pushed) settings = readSettings(pushed);
+    void loadSettings().then(() => diagnostics.refreshAll());
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}

@@ -1,0 +1,61 @@
+// The shape of a rule: ESLint's meta + check, with messages in English and Simplified Chinese.
+import type { Node } from 'yaml';
+import type { PgCluster } from '../engine/clusters';
+import type { Lang, MessageText, Severity, Span } from '../engine/findings';
+import type { Inventory } from '../engine/model';
+import type { Resolver } from '../engine/resolve';
+
+export type Place = Span | Node | null | undefined;
+
+export interface RelatedReport {
+  at: Place;
+  message: MessageText;
+}
+
+export interface Report {
+  /** Key into the rule's `messages`; 'default' when omitted. */
+  messageId?: string;
+  data?: Record<string, string | number>;
+  at: Place;
+  related?: RelatedReport[];
+  /** Overrides the rule's default severity for this one finding. */
+  severity?: Severity;
+}
+
+export interface RuleContext {
+  readonly text: string;
+  readonly inventory: Inventory;
+  readonly resolver: Resolver;
+  readonly lang: Lang;
+  /** The inventory's Pigsty version (`all.vars.version`, else the catalog's). */
+  readonly pigstyVersion: string;
+  pgClusters(): Map<string, PgCluster>;
+  report(report: Report): void;
+}
+
+export interface Rule {
+  /** Stable forever, `family/name`. */
+  code: string;
+  severity: Severity;
+  /** Link to the Pigsty doc page about the rule's subject. */
+  docs: string;
+  /** What the rule catches, one line, for SARIF and docs. */
+  description: MessageText;
+  messages: Record<string, MessageText>;
+  check(ctx: RuleContext): void;
+}
+
+export const DOCS = {
+  inventory: 'https://pigsty.io/docs/concept/iac/inventory/',
+  parameter: 'https://pigsty.io/docs/concept/iac/parameter/',
+  pgCluster: 'https://pigsty.io/docs/pgsql/config/cluster/',
+  pgParam: 'https://pigsty.io/docs/pgsql/param/',
+  etcd: 'https://pigsty.io/docs/etcd/config/',
+  infra: 'https://pigsty.io/docs/infra/param/',
+  node: 'https://pigsty.io/docs/node/param/',
+  minio: 'https://pigsty.io/docs/minio/param/',
+  citus: 'https://pigsty.io/docs/pgsql/tutorial/citus/',
+  vip: 'https://pigsty.io/docs/pgsql/tutorial/pg-vip/',
+  security: 'https://pigsty.io/docs/setup/security/',
+  drill: 'https://pigsty.io/docs/pgsql/tutorial/drill/',
+} as const;
