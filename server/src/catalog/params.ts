@@ -33,6 +33,12 @@ export const REMOVED_PARAMS: readonly RemovedParam[] = removedJson as RemovedPar
 
 const byName = new Map<string, ParamFact>(PARAMS.map((p) => [p.name, p]));
 const removedByName = new Map<string, RemovedParam>(REMOVED_PARAMS.map((p) => [p.name, p]));
+/** Identity parameters have no default, whatever cmdb says (`pg_role` is listed there as replica). */
+export const IDENTITY_PARAMS: ReadonlySet<string> = new Set([
+  'pg_cluster', 'pg_seq', 'pg_role', 'etcd_seq', 'minio_cluster', 'minio_seq', 'redis_cluster', 'redis_node',
+  'redis_instances', 'infra_seq', 'kafka_cluster', 'kafka_seq', 'mysql_cluster', 'mysql_seq',
+]);
+
 const defaultCache = new Map<string, { value: unknown } | undefined>();
 
 export function param(name: string): ParamFact | undefined {
@@ -48,7 +54,7 @@ export function defaultOf(name: string): { value: unknown } | undefined {
   if (defaultCache.has(name)) return defaultCache.get(name);
   const fact = byName.get(name);
   let result: { value: unknown } | undefined;
-  if (fact && fact.default !== null && fact.kind !== 'derived') {
+  if (fact && fact.default !== null && fact.kind !== 'derived' && !IDENTITY_PARAMS.has(name)) {
     try {
       result = { value: JSON.parse(fact.default) };
     } catch {

@@ -5,6 +5,7 @@ import type { Analysis } from '../engine/analyze';
 import type { Lang } from '../engine/findings';
 import { Analyses } from './analyses';
 import { registerDiagnostics } from './diagnostics';
+import { features } from './features';
 import { isInventoryPath, looksLikeInventory } from './inventoryFiles';
 import { DEFAULT_SETTINGS, PigstySettings, readSettings } from './settings';
 
@@ -40,14 +41,16 @@ export function startServer(connection: Connection): void {
     settings = readSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
     pullConfiguration = params.capabilities.workspace?.configuration === true;
     return {
-      capabilities: {
-        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-      },
+      capabilities: Object.assign(
+        { textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental } },
+        ...features.map((f) => f.capabilities),
+      ),
       serverInfo: { name: 'pigsty-language-server', version: '0.1.0' },
     };
   });
 
   const diagnostics = registerDiagnostics(connection, ctx);
+  for (const feature of features) feature.register(connection, ctx);
 
   async function loadSettings(): Promise<void> {
     if (!pullConfiguration) return;
