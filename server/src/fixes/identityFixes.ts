@@ -1,0 +1,73 @@
+// Fixes for the identity rules: pg_seq, pg_role, primary count, infra_seq / etcd_seq.
+import { seqNumber } from '../rules/identity';
+import { nextFree, setHostParam, entryAt } from './hostEdits';
+import { fix, Fix, FixBuilder, FixRequest, str } from './types';
+
+function clusterMembers(req: FixRequest, cluster: string): string[] {
+  return req.analysis.pgClusters().get(cluster)?.members.map((m) => m.ip) ?? [];
+}
+
+const pgSeq: FixBuilder = (req) => {
+  const host = str(req.data.host);
+  const cluster = str(req.data.cluster);
+  const seqs = clusterMembers(req, cluster).map((ip) => seqNumber(req.analysis.resolver.value(ip, 'pg_seq')));
+  const free = nextFree(seqs, 1);
+  const edit = setHostParam(req.analysis, host, 'pg_seq', free);
+  const title = req.data.seq !== undefined ? `Renumber ${host} to pg_seq: ${free}` : `Set pg_seq: ${free} on ${host}`;
+  return fix(title, [edit], true);
+};
+
+const pgRole: FixBuilder = (req) => {
+  const suggestion = str(req.data.suggestion);
+  if (!suggestion) return [];
+  const entry = entryAt(req.analysis, req.span.start);
+  if (!entry?.valueNode) return [];
+  const ips = entry.host ? [entry.host.ip] : [];
+  const edit = ips.length
+    ? setHostParam(req.analysis, ips[0], 'pg_role', suggestion)
+    : { span: { start: entry.valueNode.range![0], end: entry.valueNode.range![1] }, newText: suggestion };
+  return fix(`Change pg_role to ${suggestion}`, [edit], true);
+};
+
+/** Makes `ip` the primary of its cluster and every other primary a replica. */
+export function makePrimary(req: FixRequest, cluster: string, ip: string): Fix[] {
+  const edits = [setHostParam(req.analysis, ip, 'pg_role', 'primary')];
+  for (const other of clusterMembers(req, cluster)) {
+    if (other !== ip && req.analysis.resolver.value(other, 'pg_role') === 'primary') {
+      edits.push(setHostParam(req.analysis, other, 'pg_role', 'replica'));
+    }
+  }
+  return fix(`Make ${ip} the primary of ${cluster}` + (edits.length > 1 ? ' (the other primary becomes a replica)' : ''), edits);
+}
+
+const primaryCount: FixBuilder = (req) => {
+  const cluster = str(req.data.cluster);
+  if (req.data.host) {
+    const host = str(req.data.host);
+    const other = str(req.data.other);
+    const keep = makePrimary(req, cluster, host);
+    const demote = fix(`Make ${host} a replica (keep ${other} as the primary)`, [setHostParam(req.analysis, host, 'pg_role', 'replica')], true);
+    return [...demote, ...keep];
+  }
+  return clusterMembers(req, cluster).flatMap((ip, i) => makePrimary(req, cluster, ip).map((f) => ({ ...f, preferred: i === 0 })));
+};
+
+function seqFix(param: 'infra_seq' | 'etcd_seq', group: string): FixBuilder {
+  return (req) => {
+    const host = str(req.data.host);
+    const members = req.analysis.inventory.groupsByName.get(group) ?? [];
+    const occ = members.flatMap((g) => g.hosts).find((h) => h.ip === host);
+    if (!occ || req.data.value !== undefined) return [];
+    const used = members.flatMap((g) => g.hosts).map((h) => req.analysis.resolver.value(h.ip, param));
+    const free = nextFree(used, 1);
+    return fix(`Set ${param}: ${free} on ${host}`, [setHostParam(req.analysis, host, param, free, occ)], true);
+  };
+}
+
+export const identityFixes: Record<string, FixBuilder> = {
+  'identity/pg-seq': pgSeq,
+  'identity/pg-role': pgRole,
+  'identity/primary-count': primaryCount,
+  'identity/infra-seq': seqFix('infra_seq', 'infra'),
+  'identity/etcd-seq': seqFix('etcd_seq', 'etcd'),
+};
