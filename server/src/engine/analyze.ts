@@ -8,6 +8,7 @@ import { buildInventory, Inventory, spanOf } from './model';
 import { parseText, ParsedText } from './parse';
 import { Resolver } from './resolve';
 import { syntaxOnlyNotice } from './notices';
+import { applySuppressions, SuppressionResult, unusedDirectiveFindings } from './suppressions';
 
 export type SeverityOverride = Severity | 'off';
 
@@ -18,6 +19,8 @@ export interface AnalyzeOptions {
   severities?: Record<string, SeverityOverride>;
   /** Check the text as an inventory even when its top level has no `all:` (the user asked for it). */
   assumeInventory?: boolean;
+  /** Add a finding for each `# pigsty-lint-disable...` comment that suppressed nothing. */
+  reportUnusedDisable?: boolean;
 }
 
 export interface Analysis {
@@ -27,12 +30,14 @@ export interface Analysis {
   /** True when the top level is a map with `all` (or the caller said so). */
   isInventory: boolean;
   findings: Finding[];
+  /** What the in-file `# pigsty-lint-disable...` comments took out of `findings`, and the unused ones. */
+  suppressions: Pick<SuppressionResult, 'suppressed' | 'unused'>;
   pgClusters(): Map<string, PgCluster>;
 }
 
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const lang = options.lang ?? 'en';
-  const parsed = parseText(text);
+  const parsed = parseText(text, lang);
   const inventory = buildInventory(parsed.syntaxOnly ? undefined : parsed.inventoryDoc);
   const resolver = new Resolver(inventory, defaultOf);
   let clusters: Map<string, PgCluster> | undefined;
@@ -41,7 +46,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const isInventory = inventory.allKey !== null || options.assumeInventory === true;
 
   if (parsed.syntaxOnly) {
-    findings.push(syntaxOnlyNotice(text.length, lang));
+    if (!parsed.aliasBomb) findings.push(syntaxOnlyNotice(text.length, lang));
   } else if (isInventory) {
     const version = inventory.globalVars.get('version')?.value;
     const pigstyVersion = typeof version === 'string' && /^v?\d+\.\d+/.test(version) ? version : CATALOG_VERSION;
@@ -68,8 +73,10 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
       }
     }
   }
-  findings.sort(compareFindings);
-  return { parsed, inventory, resolver, isInventory, findings, pgClusters };
+  const { kept, suppressed, unused } = applySuppressions(text, findings);
+  if (options.reportUnusedDisable) kept.push(...unusedDirectiveFindings(unused, lang));
+  kept.sort(compareFindings);
+  return { parsed, inventory, resolver, isInventory, findings: kept, suppressions: { suppressed, unused }, pgClusters };
 }
 
 function placeSpan(at: Report['at'], length: number): Span | null {

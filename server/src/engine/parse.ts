@@ -1,7 +1,8 @@
 // Text -> YAML documents, keeping every node's range. Syntax problems become findings.
 import { Document, parseAllDocuments, YAMLMap, isMap, isScalar } from 'yaml';
 import type { ScalarTag } from 'yaml';
-import type { Finding } from './findings';
+import { aliasCycleMessage, aliasLimitMessage, checkAliases, MAX_ALIAS_EXPANSION } from './aliases';
+import { formatMessage, Finding, Lang } from './findings';
 
 /** Above this size only syntax is checked: the rest would make the editor wait. */
 export const MAX_SEMANTIC_BYTES = 5 * 1024 * 1024;
@@ -12,8 +13,10 @@ export interface ParsedText {
   /** The document holding the inventory (the first whose root map has `all`), else the first. */
   inventoryDoc: Document.Parsed | undefined;
   syntax: Finding[];
-  /** True when the text was too big for semantic checks. */
+  /** True when the text was too big for semantic checks, or its aliases expand too far. */
   syntaxOnly: boolean;
+  /** True when a document's aliases expand beyond MAX_ALIAS_EXPANSION (reported in `syntax`). */
+  aliasBomb: boolean;
 }
 
 // Ansible's own tags: a vaulted secret and an unsafe string are opaque strings to us.
@@ -25,7 +28,7 @@ const ansibleTags: ScalarTag[] = ['!vault', '!unsafe'].map((tag) => ({
 
 const DOCS_SYNTAX = 'https://pigsty.io/docs/concept/iac/inventory/';
 
-export function parseText(text: string): ParsedText {
+export function parseText(text: string, lang: Lang = 'en'): ParsedText {
   // Ansible reads inventories as YAML 1.1 (PyYAML): yes/no/on/off are booleans and `<<` merges.
   const documents = parseAllDocuments(text, {
     version: '1.1',
@@ -44,7 +47,25 @@ export function parseText(text: string): ParsedText {
     }
   }
   const inventoryDoc = docs.find((d) => isMap(d.contents) && hasKey(d.contents, 'all')) ?? docs[0];
-  return { text, documents: docs, inventoryDoc, syntax, syntaxOnly: text.length > MAX_SEMANTIC_BYTES };
+  const syntaxOnly = text.length > MAX_SEMANTIC_BYTES;
+  let aliasBomb = false;
+  for (const doc of syntaxOnly ? [] : docs) {
+    const { bomb } = checkAliases(doc);
+    if (!bomb) continue;
+    aliasBomb = true;
+    const range = bomb.at.range ?? [0, 0];
+    const data = { limit: MAX_ALIAS_EXPANSION };
+    syntax.push({
+      code: 'yaml/alias-limit',
+      severity: 'error',
+      span: { start: range[0], end: Math.max(range[0], range[1]) },
+      message: formatMessage((bomb.expansion === Infinity ? aliasCycleMessage : aliasLimitMessage)[lang], data),
+      data,
+      related: [],
+      docs: DOCS_SYNTAX,
+    });
+  }
+  return { text, documents: docs, inventoryDoc, syntax, syntaxOnly: syntaxOnly || aliasBomb, aliasBomb };
 }
 
 function yamlProblem(
