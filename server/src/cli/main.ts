@@ -4,6 +4,7 @@ import { analyze } from '../engine/analyze';
 import type { Finding, Lang } from '../engine/findings';
 import { LineIndex } from '../engine/lines';
 import { formatJson, formatText, JsonFinding } from './format';
+import { GraphFormat, isGraphFormat, runGraph } from '../topology/cli';
 
 export interface CliIO {
   stdout: (s: string) => void;
@@ -12,6 +13,7 @@ export interface CliIO {
 }
 
 const USAGE = `usage: pigsty-lint [--format text|json] [--lang en|zh-cn] FILE...
+       pigsty-lint --graph dot|mermaid [--lang en|zh-cn] FILE   (print the topology)
 
 Checks Pigsty inventories (pigsty.yml). Exit status: 0 no errors, 1 errors found, 2 usage or read error.`;
 
@@ -19,6 +21,7 @@ interface Args {
   format: 'text' | 'json';
   lang: Lang;
   files: string[];
+  graph?: GraphFormat;
 }
 
 function parseArgs(argv: string[]): Args | string {
@@ -31,6 +34,10 @@ function parseArgs(argv: string[]): Args | string {
       const v = value();
       if (v !== 'text' && v !== 'json') return `unknown format '${v ?? ''}': use text or json`;
       args.format = v;
+    } else if (flag === '--graph') {
+      const v = value();
+      if (!isGraphFormat(v)) return `unknown graph format '${v ?? ''}': use dot or mermaid`;
+      args.graph = v;
     } else if (flag === '--lang') {
       const v = (value() ?? '').toLowerCase();
       if (v !== 'en' && v !== 'zh-cn') return `unknown language '${v}': use en or zh-cn`;
@@ -58,6 +65,7 @@ export function run(argv: string[], io: CliIO): number {
     return 2;
   }
   const read = io.readFile ?? ((p: string) => fs.readFileSync(p === '-' ? 0 : p, 'utf8'));
+  if (args.graph) return runGraph(args.graph, args.files, read, io, args.lang);
   const results: JsonFinding[] = [];
   let unreadable = false;
   for (const file of args.files) {
