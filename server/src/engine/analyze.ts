@@ -39,6 +39,13 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const lang = options.lang ?? 'en';
   const parsed = parseText(text, lang);
   const inventory = buildInventory(parsed.syntaxOnly ? undefined : parsed.inventoryDoc);
+  return analyzeModel(parsed, inventory, options);
+}
+
+/** The stages after parsing: the incremental path (incremental.ts) enters here with a spliced model. */
+export function analyzeModel(parsed: ParsedText, inventory: Inventory, options: AnalyzeOptions = {}): Analysis {
+  const lang = options.lang ?? 'en';
+  const text = parsed.text;
   const resolver = new Resolver(inventory, defaultOf);
   let clusters: Map<string, PgCluster> | undefined;
   const pgClusters = () => (clusters ??= indexPgClusters(resolver));
