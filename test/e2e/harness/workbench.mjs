@@ -1,0 +1,150 @@
+// @ts-check
+// Drives the VS Code workbench in Debian's Chromium the way a person does: keyboard shortcuts,
+// the command palette, and what is visible on screen. Every wait polls for a UI state with a
+// timeout; nothing sleeps for a fixed time.
+import { existsSync, mkdirSync } from 'node:fs';
+import * as path from 'node:path';
+import { chromium } from 'playwright-core';
+import { CHROMIUM, RESULTS } from './paths.mjs';
+
+const TIMEOUT = 30_000;
+
+/** @param {string} url @param {string} folder */
+export async function openWorkbench(url, folder) {
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: run \`bash scripts/e2e-setup.sh\` (installs Debian's chromium)`);
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  });
+  try {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    page.setDefaultTimeout(TIMEOUT);
+    await page.goto(`${url}/?folder=${encodeURIComponent(folder)}`);
+    await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 90_000 });
+    await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ state: 'visible', timeout: 90_000 });
+    return new Workbench(browser, page);
+  } catch (err) {
+    await browser.close();
+    throw err;
+  }
+}
+
+export class Workbench {
+  /** @param {import('playwright-core').Browser} browser @param {import('playwright-core').Page} page */
+  constructor(browser, page) {
+    this.browser = browser;
+    this.page = page;
+  }
+
+  async close() {
+    await this.browser.close();
+  }
+
+  /** @param {string} name */
+  async screenshot(name) {
+    mkdirSync(RESULTS, { recursive: true });
+    const file = path.join(RESULTS, `${name}.png`);
+    await this.page.screenshot({ path: file });
+    return file;
+  }
+
+  /** The command palette: runs a command by its title. @param {string} title */
+  async command(title) {
+    await this.page.keyboard.press('F1');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(`>${title}`);
+    const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+    await row.waitFor({ state: 'visible' });
+    await row.click();
+    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  }
+
+  /** Quick Open (Ctrl+P) a workspace file by its relative path, and wait for its editor. @param {string} rel */
+  async openFile(rel) {
+    await this.page.keyboard.press('Control+P');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(rel);
+    const base = path.basename(rel);
+    const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: base }).first();
+    await row.waitFor({ state: 'visible' });
+    await this.page.keyboard.press('Enter');
+    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+    await this.page.locator(`.tabs-container .tab.active[aria-label*="${base}"]`).waitFor({ state: 'visible' });
+    await this.editorFocus();
+  }
+
+  async editorFocus() {
+    await this.page.locator('.editor-group-container.active .monaco-editor textarea').first().focus();
+  }
+
+  /** Go to Line/Column (Ctrl+G): 1-based like the status bar. @param {number} line @param {number} column */
+  async goTo(line, column) {
+    await this.editorFocus();
+    await this.page.keyboard.press('Control+G');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(`:${line}:${column}`);
+    await this.page.keyboard.press('Enter');
+    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+    await this.page.locator(`.statusbar-item[id="status.editor.selection"]`, { hasText: `Ln ${line}, Col ${column}` }).waitFor({ state: 'visible' });
+  }
+
+  /** Counts visible squiggles of a kind in the active editor, waiting until there are at least `min`. */
+  async waitForSquiggles(/** @type {'error'|'warning'} */ kind, /** @type {number} */ min) {
+    const squiggles = this.page.locator(`.editor-group-container.active .monaco-editor .squiggly-${kind}`);
+    await this.page.waitForFunction(
+      ([sel, n]) => document.querySelectorAll(/** @type {string} */ (sel)).length >= /** @type {number} */ (n),
+      [`.editor-group-container.active .monaco-editor .squiggly-${kind}`, min], { timeout: 60_000 });
+    return squiggles.count();
+  }
+
+  /** Opens the Problems panel (Ctrl+Shift+M) and waits until it shows each expected text. @param {(string|RegExp)[]} texts */
+  async problems(texts) {
+    await this.page.keyboard.press('Control+Shift+M');
+    const panel = this.page.locator('.markers-panel');
+    await panel.waitFor({ state: 'visible' });
+    for (const text of texts) {
+      await panel.locator('.monaco-list-row', { hasText: text }).first().waitFor({ state: 'visible', timeout: 60_000 });
+    }
+    return panel.locator('.monaco-list-row').allInnerTexts();
+  }
+
+  /** Shows the hover at the cursor (keyboard: Ctrl+K Ctrl+I) and returns its text once it contains `expect`. */
+  async hoverAt(/** @type {number} */ line, /** @type {number} */ column, /** @type {string|RegExp} */ expect) {
+    await this.goTo(line, column);
+    await this.page.keyboard.press('Control+K');
+    await this.page.keyboard.press('Control+I');
+    const hover = this.page.locator('.monaco-hover', { hasText: expect }).first();
+    await hover.waitFor({ state: 'visible' });
+    return hover.innerText();
+  }
+
+  /** Opens the suggest list (Ctrl+Space) and waits for a row with the label. @param {string} label */
+  async suggest(label) {
+    await this.page.keyboard.press('Control+Space');
+    const widget = this.page.locator('.editor-widget.suggest-widget.visible');
+    await widget.waitFor({ state: 'visible' });
+    const row = widget.locator('.monaco-list-row', { has: this.page.locator('.label-name', { hasText: label }) }).first();
+    await row.waitFor({ state: 'visible' });
+    return { widget, row };
+  }
+
+  /** Opens the quick-fix/refactor menu (Ctrl+.) and picks the action with the title. @param {string|RegExp} title */
+  async codeAction(title) {
+    await this.page.keyboard.press('Control+.');
+    const item = this.page.locator('.action-widget .monaco-list-row.action', { hasText: title }).first();
+    await item.waitFor({ state: 'visible' });
+    return item;
+  }
+
+  async save() {
+    await this.editorFocus();
+    await this.page.keyboard.press('Control+S');
+    await this.page.locator('.tabs-container .tab.active.dirty').waitFor({ state: 'detached' });
+  }
+}
