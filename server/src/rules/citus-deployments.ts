@@ -1,0 +1,68 @@
+// Citus deployments: every set of PostgreSQL clusters that share `pg_mode: citus` and one `pg_shard`
+// (the Patroni scope). Each cluster is one Citus group; `pg_group` 0 is the coordinator.
+import type { PgCluster } from '../engine/clusters';
+import type { EffectiveValue, Resolver } from '../engine/resolve';
+import { isBlank } from './places';
+import type { RuleContext } from './types';
+
+export interface CitusCluster {
+  cluster: PgCluster;
+  /** Effective `pg_shard` of the first member, or null when none is written. */
+  shard: EffectiveValue | null;
+  /** True when some member runs `pg_mode: citus`. */
+  citus: boolean;
+}
+
+export interface CitusDeployment {
+  /** The Patroni scope: `pg_shard`, or `pg_cluster` when `pg_shard` is missing (as `pg_id` does). */
+  shard: string;
+  clusters: CitusCluster[];
+}
+
+const cache = new WeakMap<Resolver, CitusDeployment[]>();
+
+export function isCitusMember(resolver: Resolver, ip: string): boolean {
+  return resolver.value(ip, 'pg_mode') === 'citus';
+}
+
+/** A `pg_group` as `pg_id` reads it (`|int`), or null when it is not a non-negative integer. */
+export function groupNumber(value: unknown): number | null {
+  if (typeof value === 'number' && Number.isInteger(value) && value >= 0) return value;
+  if (typeof value === 'string' && /^\s*[0-9]+\s*$/.test(value)) return Number(value);
+  return null;
+}
+
+export function citusDeployments(ctx: RuleContext): CitusDeployment[] {
+  const cached = cache.get(ctx.resolver);
+  if (cached) return cached;
+  const byShard = new Map<string, CitusDeployment>();
+  const others: CitusCluster[] = [];
+  for (const cluster of ctx.pgClusters().values()) {
+    const first = cluster.members[0].ip;
+    const citus = cluster.members.some((m) => isCitusMember(ctx.resolver, m.ip));
+    const eff = ctx.resolver.explicit(first, 'pg_shard');
+    const shard = eff && !isBlank(eff.value) && typeof eff.value !== 'object' ? eff : null;
+    const entry: CitusCluster = { cluster, shard, citus };
+    if (!citus) {
+      if (shard) others.push(entry);
+      continue;
+    }
+    const key = shard ? String(shard.value) : cluster.name;
+    let dep = byShard.get(key);
+    if (!dep) byShard.set(key, (dep = { shard: key, clusters: [] }));
+    dep.clusters.push(entry);
+  }
+  // a plain cluster that names a Citus shard joins that deployment (and is told its pg_mode differs)
+  for (const entry of others) byShard.get(String(entry.shard!.value))?.clusters.push(entry);
+  const result = [...byShard.values()];
+  cache.set(ctx.resolver, result);
+  return result;
+}
+
+/** The effective `pg_group` of a cluster's members, each with where it is written. */
+export function memberGroups(ctx: RuleContext, cluster: PgCluster): { ip: string; eff: EffectiveValue | undefined; group: number | null }[] {
+  return cluster.members.map((m) => {
+    const eff = ctx.resolver.explicit(m.ip, 'pg_group');
+    return { ip: m.ip, eff, group: eff ? groupNumber(eff.value) : null };
+  });
+}

@@ -1,0 +1,94 @@
+// Literal IPs left behind: an address in the inventory's own subnets that no host, VIP or
+// `admin_ip` owns, written where Pigsty sends traffic (/etc/hosts, DNS, portal, HAProxy). Typical
+// after a node is removed, as in the 2-of-3 failure recovery (rules-reference §7).
+import { isMap, isScalar, isSeq, Node } from 'yaml';
+import { findPair, keyText, resolveAlias } from '../engine/model';
+import { allVarEntries, truthy } from './places';
+import { DOCS, Rule, RuleContext } from './types';
+import { isIPv4Address, splitVip } from './vip-address';
+
+/** Parameters whose items are `"<ip> name..."` records or bare addresses. */
+const RECORD_LISTS = new Set(['node_etc_hosts', 'node_default_etc_hosts', 'dns_records', 'node_dns_servers']);
+
+interface IpUse {
+  ip: string;
+  node: Node;
+  param: string;
+}
+
+function scalarIp(node: Node | null, pick: (s: string) => string | undefined): { ip: string; node: Node } | null {
+  if (!isScalar(node) || typeof node.value !== 'string') return null;
+  const ip = pick(node.value.trim());
+  return ip && isIPv4Address(ip) ? { ip, node } : null;
+}
+
+function collect(ctx: RuleContext): IpUse[] {
+  const doc = ctx.inventory.doc;
+  const out: IpUse[] = [];
+  const add = (hit: { ip: string; node: Node } | null, param: string) => hit && out.push({ ...hit, param });
+  for (const entry of allVarEntries(ctx)) {
+    const value = entry.valueNode;
+    if (RECORD_LISTS.has(entry.name) && isSeq(value)) {
+      for (const item of value.items) add(scalarIp(resolveAlias(doc, item), (s) => s.split(/\s+/)[0]), entry.name);
+    } else if (entry.name === 'infra_portal' && isMap(value)) {
+      for (const pair of value.items) {
+        const server = resolveAlias(doc, pair.value as Node);
+        const endpoint = findPair(server, 'endpoint');
+        add(scalarIp(resolveAlias(doc, endpoint?.value ?? null), (s) => s.split(':')[0]), `infra_portal.${keyText(pair.key)}.endpoint`);
+      }
+    } else if (entry.name === 'haproxy_services' && isSeq(value)) {
+      for (const svc of value.items) {
+        const servers = resolveAlias(doc, findPair(resolveAlias(doc, svc), 'servers')?.value ?? null);
+        if (!isSeq(servers)) continue;
+        for (const s of servers.items) add(scalarIp(resolveAlias(doc, findPair(resolveAlias(doc, s), 'ip')?.value ?? null), (x) => x), 'haproxy_services.servers.ip');
+      }
+    }
+  }
+  return out;
+}
+
+/** Addresses the inventory accounts for: hosts, every `admin_ip`, PG and node VIPs. */
+function knownAddresses(ctx: RuleContext): Set<string> {
+  const known = new Set<string>(ctx.resolver.hostIps());
+  for (const entry of allVarEntries(ctx)) {
+    if (entry.name === 'admin_ip' || entry.name === 'vip_address' || entry.name === 'pg_vip_address') {
+      const parts = splitVip(entry.value);
+      if (parts) known.add(parts.address.trim());
+    }
+  }
+  for (const ip of ctx.resolver.hostIps()) {
+    if (truthy(ctx.resolver.value(ip, 'pg_vip_enabled'))) {
+      const vip = splitVip(ctx.resolver.value(ip, 'pg_vip_address'));
+      if (vip) known.add(vip.address);
+    }
+  }
+  return known;
+}
+
+const subnet24 = (ip: string) => ip.split('.').slice(0, 3).join('.');
+
+export const staleIpRule: Rule = {
+  code: 'infra/stale-ip',
+  severity: 'warning',
+  docs: DOCS.drill,
+  description: {
+    en: 'A literal IP in the inventory\'s subnets that no host, VIP or `admin_ip` owns.',
+    'zh-cn': '清单网段内的某个字面 IP 不属于任何主机、VIP 或 `admin_ip`。',
+  },
+  messages: {
+    default: {
+      en: '`{ip}` in `{param}` is not a host of this inventory, a VIP or `admin_ip`: left over from a removed node? Traffic sent there goes nowhere.',
+      'zh-cn': '`{param}` 中的 `{ip}` 不是本清单的主机、VIP 或 `admin_ip`：是否为已移除节点的残留？发往该地址的流量将无处可达。',
+    },
+  },
+  check(ctx) {
+    const known = knownAddresses(ctx);
+    const ownSubnets = new Set(ctx.resolver.hostIps().filter(isIPv4Address).map(subnet24));
+    const seen = new Set<Node>();
+    for (const use of collect(ctx)) {
+      if (known.has(use.ip) || use.ip.startsWith('127.') || use.ip === '0.0.0.0' || !ownSubnets.has(subnet24(use.ip)) || seen.has(use.node)) continue;
+      seen.add(use.node);
+      ctx.report({ at: use.node, data: { ip: use.ip, param: use.param } });
+    }
+  },
+};

@@ -1,0 +1,71 @@
+// Well-known default credentials written in the inventory (rules-reference §6). Pigsty checks no
+// password; its docs say every default must be changed before a deployment is reachable.
+import { isMap, isScalar, isSeq, Node } from 'yaml';
+import {
+  GENERATED_PARAMS, GENERATED_VALUES, isWellKnownSecret, PASSWORD_MAPS, SECRET_KEY,
+} from '../catalog/defaultCredentials';
+import { keyText, mapPairs, resolveAlias } from '../engine/model';
+import { allVarEntries } from './places';
+import { DOCS, Rule, RuleContext } from './types';
+
+interface Hit {
+  node: Node;
+  param: string;
+  value: string;
+  topParam: string;
+}
+
+/** Walks a value, collecting string scalars under secret-like keys; `path` names them for the user. */
+function walk(ctx: RuleContext, node: Node | null, path: string, secret: boolean, top: string, out: Hit[], depth: number): void {
+  const n = resolveAlias(ctx.inventory.doc, node);
+  if (!n || depth > 12) return;
+  if (isScalar(n)) {
+    if (secret && typeof n.value === 'string' && isWellKnownSecret(n.value)) out.push({ node: n, param: path, value: n.value, topParam: top });
+    return;
+  }
+  if (isMap(n)) {
+    for (const { pair } of mapPairs(ctx.inventory.doc, n)) {
+      const key = keyText(pair.key);
+      if (key === null) continue;
+      walk(ctx, pair.value as Node | null, `${path}.${key}`, SECRET_KEY.test(key) || (depth === 0 && PASSWORD_MAPS.has(top)), top, out, depth + 1);
+    }
+  } else if (isSeq(n)) {
+    n.items.forEach((item, i) => {
+      const itemNode = resolveAlias(ctx.inventory.doc, item);
+      const label = isMap(itemNode) ? keyText(itemNode.get('name', true)) ?? keyText(itemNode.get('access_key', true)) : null;
+      walk(ctx, item as Node, `${path}[${label ?? i}]`, secret, top, out, depth + 1);
+    });
+  }
+}
+
+const defaultPassword: Rule = {
+  code: 'secrets/default-password',
+  severity: 'warning',
+  docs: DOCS.security,
+  description: { en: 'A credential is one of Pigsty\'s well-known defaults.', 'zh-cn': '凭据使用了 Pigsty 众所周知的默认值。' },
+  messages: {
+    default: {
+      en: '`{param}` is Pigsty\'s well-known default `{value}`: change it before the deployment is reachable (`./configure -g` generates new ones).',
+      'zh-cn': '`{param}` 使用了 Pigsty 众所周知的默认值 `{value}`：请在部署可被访问之前修改（`./configure -g` 可生成新密码）。',
+    },
+    manual: {
+      en: '`{param}` is Pigsty\'s well-known default `{value}`, and `./configure -g` does not replace this one: change it by hand.',
+      'zh-cn': '`{param}` 使用了 Pigsty 众所周知的默认值 `{value}`，且 `./configure -g` 不会替换它：请手动修改。',
+    },
+  },
+  check(ctx) {
+    const seen = new Set<Node>();
+    for (const entry of allVarEntries(ctx)) {
+      const hits: Hit[] = [];
+      walk(ctx, entry.writtenValueNode, entry.name, SECRET_KEY.test(entry.name), entry.name, hits, 0);
+      for (const hit of hits) {
+        if (seen.has(hit.node)) continue; // one finding per written value, however many hosts inherit it
+        seen.add(hit.node);
+        const generated = (GENERATED_PARAMS.has(hit.topParam) && hit.param === hit.topParam) || GENERATED_VALUES.has(hit.value);
+        ctx.report({ messageId: generated ? 'default' : 'manual', at: hit.node, data: { param: hit.param, value: hit.value } });
+      }
+    }
+  },
+};
+
+export const secretsRules: Rule[] = [defaultPassword];
