@@ -4,6 +4,7 @@ import { analyze } from '../engine/analyze';
 import type { Finding, Lang } from '../engine/findings';
 import { LineIndex } from '../engine/lines';
 import { formatJson, formatText, JsonFinding } from './format';
+import { formatSarif, SarifInput } from './sarif';
 import { GraphFormat, isGraphFormat, runGraph } from '../topology/cli';
 
 export interface CliIO {
@@ -12,14 +13,15 @@ export interface CliIO {
   readFile?: (path: string) => string;
 }
 
-const USAGE = `usage: pigsty-lint [--format text|json] [--lang en|zh-cn] FILE...
+const USAGE = `usage: pigsty-lint [--format text|json|sarif] [--lang en|zh-cn] [--report-unused-disable] FILE...
        pigsty-lint --graph dot|mermaid [--lang en|zh-cn] FILE   (print the topology)
 
 Checks Pigsty inventories (pigsty.yml). Exit status: 0 no errors, 1 errors found, 2 usage or read error.`;
 
 interface Args {
-  format: 'text' | 'json';
+  format: 'text' | 'json' | 'sarif';
   lang: Lang;
+  reportUnusedDisable?: boolean;
   files: string[];
   graph?: GraphFormat;
 }
@@ -32,7 +34,7 @@ function parseArgs(argv: string[]): Args | string {
     const value = () => inline ?? argv[++i];
     if (flag === '--format' || flag === '-f') {
       const v = value();
-      if (v !== 'text' && v !== 'json') return `unknown format '${v ?? ''}': use text or json`;
+      if (v !== 'text' && v !== 'json' && v !== 'sarif') return `unknown format '${v ?? ''}': use text, json or sarif`;
       args.format = v;
     } else if (flag === '--graph') {
       const v = value();
@@ -42,6 +44,8 @@ function parseArgs(argv: string[]): Args | string {
       const v = (value() ?? '').toLowerCase();
       if (v !== 'en' && v !== 'zh-cn') return `unknown language '${v}': use en or zh-cn`;
       args.lang = v;
+    } else if (flag === '--report-unused-disable') {
+      args.reportUnusedDisable = true;
     } else if (flag === '--help' || flag === '-h') {
       return 'help';
     } else if (flag.startsWith('-') && flag !== '-') {
@@ -67,6 +71,7 @@ export function run(argv: string[], io: CliIO): number {
   const read = io.readFile ?? ((p: string) => fs.readFileSync(p === '-' ? 0 : p, 'utf8'));
   if (args.graph) return runGraph(args.graph, args.files, read, io, args.lang);
   const results: JsonFinding[] = [];
+  const sarif: SarifInput[] = [];
   let unreadable = false;
   for (const file of args.files) {
     let text: string;
@@ -78,10 +83,13 @@ export function run(argv: string[], io: CliIO): number {
       unreadable = true;
       continue;
     }
-    const analysis = analyze(text, { lang: args.lang, assumeInventory: true });
+    const analysis = analyze(text, { lang: args.lang, assumeInventory: true, reportUnusedDisable: args.reportUnusedDisable });
     results.push(...toJson(file, text, analysis.findings));
+    sarif.push({ file, text, findings: analysis.findings });
   }
-  io.stdout(args.format === 'json' ? formatJson(results) : formatText(results, args.lang));
+  io.stdout(
+    args.format === 'json' ? formatJson(results) : args.format === 'sarif' ? formatSarif(sarif, args.lang) : formatText(results, args.lang),
+  );
   if (unreadable) return 2;
   return results.some((r) => r.severity === 'error') ? 1 : 0;
 }
