@@ -2,6 +2,7 @@
 // What a user does and sees, scenario by scenario, on the fixture workspace (test/e2e/workspace).
 // Each scenario ends with a screenshot at the moment that proves it.
 import * as assert from 'node:assert/strict';
+import expected from './expected.cjs';
 
 /**
  * @typedef {{ wb: import('./harness/workbench.mjs').Workbench, read: (rel: string) => string, shot: () => Promise<string> }} Ctx
@@ -24,19 +25,16 @@ const diagnostics = {
   name: 'diagnostics',
   title: 'diagnostics: squiggles in the editor and the messages in the Problems panel',
   async run({ wb, shot }) {
-    await wb.openFile('pigsty.yml');
-    const errors = await wb.waitForSquiggles('error', 2);
-    assert.ok(errors >= 2, `expected 2 error squiggles, saw ${errors}`);
-    const rows = await wb.problems([
-      /`pg_seq: 1` is used twice in cluster `pg-meta`/,
-      /`pg_role: master` is not a Pigsty role: did you mean `primary`\?/,
-    ]);
-    const text = rows.join('\n');
-    assert.match(text, /identity\/pg-seq/);
-    assert.match(text, /identity\/pg-role/);
-    assert.match(text, /\[Ln 18, Col 32\]/, `Problems panel rows:\n${text}`);
-    assert.match(text, /\[Ln 23, Col 44\]/, `Problems panel rows:\n${text}`);
-    await wb.page.locator('.statusbar-item[id="status.problems"]', { hasText: '2' }).waitFor({ state: 'visible' });
+    const { file, items } = expected.diagnostics;
+    await wb.openFile(file);
+    const errors = await wb.waitForSquiggles('error', items.length);
+    assert.equal(errors, items.length, `error squiggles in the editor`);
+    const text = (await wb.problems(items.map((d) => d.message))).join('\n');
+    for (const d of items) {
+      const row = new RegExp(`${d.message.source}.* pigsty ${d.code} \\[Ln ${d.line}, Col ${d.column}\\]`);
+      assert.match(text, row, `Problems panel rows:\n${text}`);
+    }
+    await wb.page.locator('.statusbar-item[id="status.problems"]', { hasText: String(expected.diagnostics.items.length) }).waitFor({ state: 'visible' });
     await shot();
   },
 };

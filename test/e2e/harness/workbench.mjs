@@ -103,7 +103,7 @@ export class Workbench {
     return squiggles.count();
   }
 
-  /** Opens the Problems panel (Ctrl+Shift+M) and waits until it shows each expected text. @param {(string|RegExp)[]} texts */
+  /** Opens the Problems panel (Ctrl+Shift+M) and waits until it shows each expected text; returns its rows, one line each. @param {(string|RegExp)[]} texts */
   async problems(texts) {
     await this.page.keyboard.press('Control+Shift+M');
     const panel = this.page.locator('.markers-panel');
@@ -111,7 +111,7 @@ export class Workbench {
     for (const text of texts) {
       await panel.locator('.monaco-list-row', { hasText: text }).first().waitFor({ state: 'visible', timeout: 60_000 });
     }
-    return panel.locator('.monaco-list-row').allInnerTexts();
+    return (await panel.locator('.monaco-list-row').allInnerTexts()).map((row) => row.replace(/\s+/g, ' '));
   }
 
   /** Shows the hover at the cursor (keyboard: Ctrl+K Ctrl+I) and returns its text once it contains `expect`. */
