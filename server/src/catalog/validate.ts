@@ -1,0 +1,135 @@
+// Checks one parameter value against its schema and says, per place in the value, what is wrong:
+// a wrong type or value, a missing required field, or a field the roles do not read.
+import type { z } from 'zod';
+import { Expect, isJinja, labelOf } from './primitives';
+import { paramSchema } from './schemas';
+import { nearest } from './suggest';
+
+export type PathSeg = string | number;
+
+export type Problem =
+  | { kind: 'type'; path: PathSeg[]; expect: Expect | undefined }
+  | { kind: 'missing'; path: PathSeg[]; field: string }
+  | { kind: 'unknown-field'; path: PathSeg[]; field: string; suggestion?: string };
+
+type Def = {
+  type: string;
+  innerType?: z.ZodType;
+  options?: z.ZodType[];
+  shape?: Record<string, z.ZodType>;
+  valueType?: z.ZodType;
+  element?: z.ZodType;
+};
+const defOf = (s: z.ZodType): Def => (s as unknown as { _zod: { def: Def } })._zod.def;
+
+function unwrap(s: z.ZodType): z.ZodType {
+  let cur = s;
+  for (let i = 0; i < 8; i++) {
+    const d = defOf(cur);
+    if ((d.type === 'optional' || d.type === 'nullable' || d.type === 'default') && d.innerType) cur = d.innerType;
+    else break;
+  }
+  return cur;
+}
+
+function expand(s: z.ZodType): z.ZodType[] {
+  const u = unwrap(s);
+  const d = defOf(u);
+  return d.type === 'union' && d.options ? d.options.flatMap(expand) : [u];
+}
+
+/** The schemas that describe the value at `path` (several when a union allows several shapes). */
+export function schemasAt(root: z.ZodType, path: readonly PathSeg[]): z.ZodType[] {
+  let current: z.ZodType[] = [root];
+  for (const seg of path) {
+    const next: z.ZodType[] = [];
+    for (const s of current.flatMap(expand)) {
+      const d = defOf(s);
+      if (d.type === 'object' && d.shape && typeof seg === 'string' && d.shape[seg]) next.push(d.shape[seg]);
+      else if (d.type === 'record' && d.valueType) next.push(d.valueType);
+      else if (d.type === 'array' && d.element && typeof seg === 'number') next.push(d.element);
+    }
+    current = next;
+  }
+  return current;
+}
+
+/** The label of the value expected at `path`. */
+export function expectAt(root: z.ZodType, path: readonly PathSeg[]): Expect | undefined {
+  for (const s of schemasAt(root, path)) {
+    const e = labelOf(s) ?? labelOf(unwrap(s));
+    if (e) return e;
+  }
+  return undefined;
+}
+
+/** Field names an object at `path` may have (for completion and suggestions). */
+export function fieldsAt(root: z.ZodType, path: readonly PathSeg[]): string[] {
+  const out = new Set<string>();
+  for (const s of schemasAt(root, path).flatMap(expand)) {
+    const d = defOf(s);
+    if (d.type === 'object' && d.shape) for (const k of Object.keys(d.shape)) out.add(k);
+  }
+  return [...out];
+}
+
+/** Whether a field of the object at `path` is required. */
+export function isRequiredField(root: z.ZodType, path: readonly PathSeg[], field: string): boolean {
+  return schemasAt(root, [...path, field]).some((s) => defOf(s).type !== 'optional');
+}
+
+function normalize(value: unknown, depth = 0): unknown {
+  if (depth > 32) return value;
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (Array.isArray(value)) return value.map((v) => normalize(v, depth + 1));
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = normalize(v, depth + 1);
+    return out;
+  }
+  return value;
+}
+
+function valueAt(value: unknown, path: readonly PathSeg[]): unknown {
+  let cur = value;
+  for (const seg of path) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<string, unknown>)[seg as string];
+  }
+  return cur;
+}
+
+/** Problems of `value` as the value of parameter `name`; empty when fine or not checkable. */
+export function validateParam(name: string, value: unknown): Problem[] {
+  const schema = paramSchema(name);
+  if (!schema || value === null || value === undefined || isJinja(value)) return [];
+  const input = normalize(value);
+  const result = schema.safeParse(input);
+  if (result.success) return [];
+  const problems: Problem[] = [];
+  const seen = new Set<string>();
+  for (const issue of result.error.issues) {
+    const path = issue.path.filter((p): p is PathSeg => typeof p === 'string' || typeof p === 'number');
+    if (issue.code === 'unrecognized_keys') {
+      const known = fieldsAt(schema, path);
+      for (const field of issue.keys) {
+        const key = JSON.stringify([...path, field]);
+        if (seen.has(key)) continue;
+        seen.add(key);
+        problems.push({ kind: 'unknown-field', path: [...path, field], field, suggestion: nearest(field, known) });
+      }
+      continue;
+    }
+    const key = JSON.stringify(path);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const here = valueAt(input, path);
+    if (isJinja(here)) continue;
+    if (here === undefined && path.length > 0) {
+      problems.push({ kind: 'missing', path: path.slice(0, -1), field: String(path[path.length - 1]) });
+    } else {
+      problems.push({ kind: 'type', path, expect: expectAt(schema, path) });
+    }
+  }
+  return problems;
+}
