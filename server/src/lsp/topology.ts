@@ -1,0 +1,69 @@
+// The topology view's data (`pigsty/topology`) and the "Show topology" code lens above `all:`.
+// The model is built from the shared analysis of the document's current version.
+import type { CodeLens, Connection } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Analysis } from '../engine/analyze';
+import type { Lang, Span } from '../engine/findings';
+import { spanOf } from '../engine/model';
+import { buildTopology } from '../topology/model';
+import { RangedTopology, TOPOLOGY_REQUEST, TopologyParams, TopologyResponse } from '../topology/protocol';
+import type { TopologyModel } from '../topology/types';
+import { toRange } from './convert';
+import type { Feature } from './features';
+import type { ServerContext } from './server';
+
+export const SHOW_TOPOLOGY_COMMAND = 'pigsty.showTopology';
+
+const LENS_TITLE: Record<Lang, string> = { en: 'Show topology', 'zh-cn': '显示拓扑图' };
+
+function isSpan(v: unknown): v is Span {
+  return typeof v === 'object' && v !== null && typeof (v as Span).start === 'number' && typeof (v as Span).end === 'number' &&
+    Object.keys(v).length === 2;
+}
+
+/** The model with every span turned into a range of `doc`. */
+export function withRanges(doc: TextDocument, model: TopologyModel): RangedTopology {
+  const convert = (v: unknown): unknown => {
+    if (isSpan(v)) return toRange(doc, v);
+    if (Array.isArray(v)) return v.map(convert);
+    if (typeof v === 'object' && v !== null) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, convert(x)]));
+    return v;
+  };
+  return convert(model) as RangedTopology;
+}
+
+export function topologyOf(doc: TextDocument, ctx: ServerContext): TopologyResponse {
+  const isInventory = ctx.isInventory(doc);
+  const analysis = ctx.analysis(doc);
+  const model = buildTopology(analysis);
+  return { uri: doc.uri, version: doc.version, isInventory, model: withRanges(doc, model) };
+}
+
+/** The lens above `all:`; exported so a shared code lens provider can add it to its own. */
+export function topologyLens(doc: TextDocument, analysis: Analysis, lang: Lang): CodeLens[] {
+  const all = spanOf(analysis.inventory.allKey);
+  if (!all) return [];
+  return [{ range: toRange(doc, all), command: { title: LENS_TITLE[lang], command: SHOW_TOPOLOGY_COMMAND, arguments: [doc.uri] } }];
+}
+
+export const topologyRequest: Feature = {
+  capabilities: {},
+  register(connection: Connection, ctx: ServerContext) {
+    connection.onRequest(TOPOLOGY_REQUEST, (params: TopologyParams): TopologyResponse | null => {
+      const doc = ctx.documents.get(params.textDocument.uri);
+      return doc ? topologyOf(doc, ctx) : null;
+    });
+  },
+};
+
+/** Registered only while no other code lens provider exists (one server has one provider). */
+export const topologyCodeLens: Feature = {
+  capabilities: { codeLensProvider: { resolveProvider: false } },
+  register(connection: Connection, ctx: ServerContext) {
+    connection.onCodeLens((params) => {
+      const doc = ctx.documents.get(params.textDocument.uri);
+      if (!doc || !ctx.isInventory(doc)) return [];
+      return topologyLens(doc, ctx.analysis(doc), ctx.lang());
+    });
+  },
+};
