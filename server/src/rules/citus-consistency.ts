@@ -8,7 +8,7 @@ import { findPair, resolveAlias } from '../engine/model';
 import type { EffectiveValue } from '../engine/resolve';
 import { citusDeployments } from './citus-deployments';
 import { display } from './identity';
-import { isBlank, onceEach, valuePlace } from './places';
+import { isBlank, onceEach, valuePlace, writtenAt } from './places';
 import { DOCS, Place, Rule, RuleContext } from './types';
 
 const SHARED_PARAMS = ['pg_mode', 'pg_primary_db', 'pg_dbsu_password', 'patroni_username', 'patroni_password', 'pg_version'] as const;
@@ -55,7 +55,7 @@ const inconsistent: Rule = {
         const expected = values.find((v) => v.key === expectedKey)!;
         const first = onceEach<unknown>();
         for (const v of values) {
-          if (v.key === expectedKey || !first(v.eff?.entry ?? v.cluster)) continue;
+          if (v.key === expectedKey || !first(writtenAt(v.eff) ?? v.cluster)) continue;
           ctx.report({
             messageId: SECRET_PARAMS.has(param) ? 'secret' : 'default',
             at: valuePlace(v.eff, v.cluster.anchor),
@@ -110,14 +110,14 @@ const primaryDb: Rule = {
       const item = databaseItem(dbs, db.value, ctx);
       if (!item) {
         const listed = Array.isArray(dbs?.value) && dbs!.value.some((d) => d && typeof d === 'object' && (d as { name?: unknown }).name === db.value);
-        if (!listed && first(`${keyOf(db.entry)}|${keyOf(dbs?.entry)}`)) {
+        if (!listed && first(`${keyOf(writtenAt(db) as object)}|${keyOf(writtenAt(dbs) as object)}`)) {
           ctx.report({ messageId: 'notListed', at: valuePlace(db, cluster.anchor), data: { database: db.value, cluster: cluster.name } });
         }
         continue;
       }
       const exts = Array.isArray(item.value.extensions) ? item.value.extensions : [];
       const hasCitus = exts.some((e) => e === 'citus' || (e && typeof e === 'object' && (e as { name?: unknown }).name === 'citus'));
-      if (!hasCitus && first(`ext|${keyOf(dbs?.entry)}|${db.value}`)) {
+      if (!hasCitus && first(`ext|${keyOf(writtenAt(dbs) as object)}|${db.value}`)) {
         ctx.report({ messageId: 'noExtension', severity: 'information', at: item.node, data: { database: db.value, cluster: cluster.name } });
       }
     }
@@ -156,7 +156,7 @@ const extensionMissing: Rule = {
       const ext = ctx.resolver.get(ip, 'pg_extensions');
       const words = [...packageWords(ext?.value), ...packageWords(ctx.resolver.value(ip, 'pg_packages'))];
       if (words.some((w) => /citus/i.test(w))) continue;
-      if (!first(ext?.entry ?? cluster)) continue;
+      if (!first(writtenAt(ext) ?? cluster)) continue;
       ctx.report({ at: ext?.entry ? valuePlace(ext, cluster.anchor) : cluster.anchor, data: { cluster: cluster.name } });
     }
   },
@@ -177,7 +177,7 @@ const libsOrder: Rule = {
     const first = onceEach<unknown>();
     for (const cluster of citusClusters(ctx)) {
       const libs = ctx.resolver.explicit(cluster.members[0].ip, 'pg_libs');
-      if (!libs || typeof libs.value !== 'string' || !first(libs.entry)) continue;
+      if (!libs || typeof libs.value !== 'string' || !first(writtenAt(libs))) continue;
       const head = libs.value.split(',')[0].trim();
       if (head !== 'citus') ctx.report({ at: valuePlace(libs, null), data: { libs: libs.value, cluster: cluster.name } });
     }
@@ -206,7 +206,7 @@ const pgVersion: Rule = {
     for (const cluster of citusClusters(ctx)) {
       for (const m of cluster.members) {
         const eff = ctx.resolver.explicit(m.ip, 'pg_version');
-        if (!eff || !first(eff.entry)) continue;
+        if (!eff || !first(writtenAt(eff))) continue;
         const v = typeof eff.value === 'number' ? eff.value : Number(eff.value);
         if (support.pgVersions.includes(v)) continue;
         ctx.report({ at: valuePlace(eff, null) as Place, data: { cluster: cluster.name, version: display(eff.value), pigsty: ctx.pigstyVersion, supported } });

@@ -3,7 +3,7 @@
 // `pg_group` as the Citus group, so a mistake here splits or breaks the distributed cluster.
 import { citusDeployments, CitusDeployment, memberGroups } from './citus-deployments';
 import { display } from './identity';
-import { hostKey, onceEach, truthy, valuePlace } from './places';
+import { hostKey, onceEach, truthy, valuePlace, writtenAt } from './places';
 import { DOCS, Place, Rule, RuleContext } from './types';
 import { splitVip } from './vip-address';
 
@@ -42,8 +42,8 @@ const groupInvalid: Rule = {
       'zh-cn': 'Citus 分片 `{shard}` 的集群 `{cluster}` 缺少 `pg_group`：它会被默认为 0 号分组，即协调者。',
     },
     invalid: {
-      en: '`pg_group: {value}` must be a non-negative integer (0 = coordinator, 1..n = workers).',
-      'zh-cn': '`pg_group: {value}` 必须是非负整数（0 为协调者，1..n 为工作节点）。',
+      en: '`pg_group: {value}` is negative: Citus groups are 0 (coordinator) and 1..n (workers).',
+      'zh-cn': '`pg_group: {value}` 为负数：Citus 分组编号为 0（协调者）与 1..n（工作节点）。',
     },
   },
   check(ctx) {
@@ -63,7 +63,8 @@ const groupInvalid: Rule = {
                 severity: dep.clusters.length > 1 ? 'error' : 'warning',
               });
             }
-          } else if (m.group === null && first(m.eff.entry)) {
+          } else if (isNegative(m.eff.value) && first(writtenAt(m.eff))) {
+            // other non-integers are params/type's finding; a negative integer has the right type and the wrong meaning
             ctx.report({ messageId: 'invalid', at: valuePlace(m.eff, null), data: { value: display(m.eff.value), cluster: c.cluster.name } });
           }
         }
@@ -71,6 +72,10 @@ const groupInvalid: Rule = {
     }
   },
 };
+
+function isNegative(value: unknown): boolean {
+  return (typeof value === 'number' && value < 0) || (typeof value === 'string' && /^\s*-\d+\s*$/.test(value));
+}
 
 interface GroupedCluster {
   name: string;
@@ -129,6 +134,10 @@ const groupGap: Rule = {
       en: '`pg_group {group}` follows {previous} in Citus shard `{shard}`: group {missingGroup} is missing.',
       'zh-cn': 'Citus 分片 `{shard}` 中 `pg_group {group}` 紧跟在 {previous} 之后：缺少 {missingGroup} 号分组。',
     },
+    many: {
+      en: '`pg_group {group}` follows {previous} in Citus shard `{shard}`: groups {missingGroup} to {lastMissing} are missing.',
+      'zh-cn': 'Citus 分片 `{shard}` 中 `pg_group {group}` 紧跟在 {previous} 之后：缺少 {missingGroup} 至 {lastMissing} 号分组。',
+    },
   },
   check(ctx) {
     for (const dep of citusDeployments(ctx)) {
@@ -137,7 +146,8 @@ const groupGap: Rule = {
       for (let i = 1; i < sorted.length; i++) {
         if (sorted[i] === sorted[i - 1] + 1) continue;
         const at = groups.find((g) => g.group === sorted[i])!;
-        ctx.report({ at: at.place, data: { shard: dep.shard, group: sorted[i], previous: sorted[i - 1], missingGroup: sorted[i - 1] + 1 } });
+        const data = { shard: dep.shard, group: sorted[i], previous: sorted[i - 1], missingGroup: sorted[i - 1] + 1, lastMissing: sorted[i] - 1 };
+        ctx.report({ messageId: data.lastMissing > data.missingGroup ? 'many' : 'default', at: at.place, data });
       }
     }
   },

@@ -1,7 +1,7 @@
 // The database superuser password: Citus needs it (Patroni connects the groups as the dbsu), other
 // clusters are better without it (rules-reference §2.2 `pg_dbsu_password`, §4).
 import { citusDeployments } from './citus-deployments';
-import { isBlank, onceEach, valuePlace } from './places';
+import { isBlank, onceEach, valuePlace, writtenAt } from './places';
 import { DOCS, Rule } from './types';
 
 const citusEmptyPassword: Rule = {
@@ -25,7 +25,7 @@ const citusEmptyPassword: Rule = {
           if (!isBlank(eff?.value)) continue;
           // an empty value written somewhere is where to fix it; a missing one belongs to the cluster
           const at = eff?.entry ? valuePlace(eff, c.cluster.anchor) : c.cluster.anchor;
-          if (first(eff?.entry ?? c.cluster)) ctx.report({ at, data: { cluster: c.cluster.name } });
+          if (first(writtenAt(eff) ?? c.cluster)) ctx.report({ at, data: { cluster: c.cluster.name } });
           break;
         }
       }
@@ -50,7 +50,7 @@ const passwordOutsideCitus: Rule = {
       for (const m of cluster.members) {
         if (ctx.resolver.value(m.ip, 'pg_mode') === 'citus') continue;
         const eff = ctx.resolver.explicit(m.ip, 'pg_dbsu_password');
-        if (!eff || isBlank(eff.value) || !first(eff.entry)) continue;
+        if (!eff || isBlank(eff.value) || !first(writtenAt(eff))) continue;
         ctx.report({ at: valuePlace(eff, null), data: { cluster: cluster.name } });
       }
     }

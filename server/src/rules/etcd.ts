@@ -1,7 +1,7 @@
 // The etcd DCS as the PGSQL module sees it: Patroni and vip-manager read `groups['etcd']`
 // (rules-reference §1.2, §2.5, §3.4); etcd member names are `<etcd_cluster>-<etcd_seq>`.
 import { seqNumber } from './identity';
-import { onceEach, valuePlace } from './places';
+import { onceEach, valuePlace, writtenAt } from './places';
 import { DOCS, Place, Rule } from './types';
 
 const missingGroup: Rule = {
@@ -39,7 +39,7 @@ const clusterName: Rule = {
     for (const g of ctx.inventory.groupsByName.get('etcd') ?? []) {
       for (const h of g.hosts) {
         const eff = ctx.resolver.get(h.ip, 'etcd_cluster');
-        if (!eff || eff.value === 'etcd' || !first(eff.entry ?? g)) continue;
+        if (!eff || eff.value === 'etcd' || !first(writtenAt(eff) ?? g)) continue;
         ctx.report({ at: valuePlace(eff, g.keyNode), data: { value: String(eff.value), group: g.name, expected: 'etcd' } });
       }
     }

@@ -39,6 +39,11 @@ export function compareVersions(a: string, b: string): number {
   return 0;
 }
 
+/** The node a value is written at (shared by every group that merges one anchor), for de-duplication. */
+export function writtenAt(eff: EffectiveValue | undefined): unknown {
+  return eff?.entry ? (eff.entry.valueNode ?? eff.entry) : undefined;
+}
+
 /** Visits each written entry once: Citus templates repeat group values on every member. */
 export function onceEach<T>(): (key: T) => boolean {
   const seen = new Set<T>();

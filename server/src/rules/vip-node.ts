@@ -2,7 +2,7 @@
 // rules-reference §5.2, asserted at roles/node/tasks/vip.yml only when a node playbook runs).
 import type { PgCluster } from '../engine/clusters';
 import { display } from './identity';
-import { compareVersions, isBlank, onceEach, truthy, valuePlace } from './places';
+import { compareVersions, isBlank, onceEach, truthy, valuePlace, writtenAt } from './places';
 import { DOCS, Place, Rule, RuleContext } from './types';
 import { isIPv4Address } from './vip-address';
 
@@ -42,7 +42,7 @@ export function interfaceRule(vipClusters: (ctx: RuleContext) => PgCluster[]): R
       const first = onceEach<unknown>();
       const checkValue = (param: string, ip: string) => {
         const eff = ctx.resolver.explicit(ip, param);
-        if (!eff || !first(eff.entry) || isBlank(eff.value)) return;
+        if (!eff || !first(writtenAt(eff)) || isBlank(eff.value)) return;
         if (typeof eff.value === 'string' && eff.value.trim().toLowerCase() === 'auto') {
           if (old) ctx.report({ messageId: 'autoTooOld', severity: 'warning', at: valuePlace(eff, null), data: { param, since: AUTO_SINCE, version: ctx.pigstyVersion } });
         } else if (nicProblem(eff.value)) {
@@ -108,7 +108,7 @@ export const nodeVipRule: Rule = {
       if (!address || isBlank(address.value)) {
         if (missingAddress(enabled?.entry ?? ip)) ctx.report({ messageId: 'addressMissing', at: valuePlace(enabled, null), data: { host: ip } });
       } else if (typeof address.value !== 'string' || !isIPv4Address(address.value.trim())) {
-        if (first(address.entry)) ctx.report({ messageId: 'addressInvalid', at: valuePlace(address, null), data: { value: display(address.value) } });
+        if (first(writtenAt(address))) ctx.report({ messageId: 'addressInvalid', at: valuePlace(address, null), data: { value: display(address.value) } });
       }
       const id = ctx.resolver.explicit(ip, 'vip_vrid');
       if (!id || isBlank(id.value)) {
@@ -117,7 +117,7 @@ export const nodeVipRule: Rule = {
       }
       const n = vrid(id.value);
       if (n === null || n < 1 || n > 254) {
-        if (first(id.entry)) ctx.report({ messageId: 'vridRange', at: valuePlace(id, null), data: { value: display(id.value) } });
+        if (first(writtenAt(id))) ctx.report({ messageId: 'vridRange', at: valuePlace(id, null), data: { value: display(id.value) } });
         continue;
       }
       if (!address || typeof address.value !== 'string' || !isIPv4Address(address.value.trim())) continue;

@@ -4,7 +4,7 @@ import type { PgCluster } from '../engine/clusters';
 import type { EffectiveValue } from '../engine/resolve';
 import { citusDeployments } from './citus-deployments';
 import { display } from './identity';
-import { hostKey, isBlank, onceEach, truthy, valuePlace } from './places';
+import { hostKey, isBlank, onceEach, truthy, valuePlace, writtenAt } from './places';
 import { DOCS, Place, Rule, RuleContext } from './types';
 import { inSubnet, isIPv4Address, prefixNumber, splitVip, subnet } from './vip-address';
 import { interfaceRule, nodeVipRule } from './vip-node';
@@ -85,7 +85,7 @@ const addressInvalid: Rule = {
     for (const cluster of vipClusters(ctx)) {
       for (const m of cluster.members) {
         const eff = ctx.resolver.explicit(m.ip, 'pg_vip_address');
-        if (!eff || isBlank(eff.value) || !first(eff.entry)) continue;
+        if (!eff || isBlank(eff.value) || !first(writtenAt(eff))) continue;
         const parts = splitVip(eff.value);
         if (parts && isIPv4Address(parts.address)) continue;
         ctx.report({ at: valuePlace(eff, null), data: { value: display(eff.value), address: parts?.address ?? display(eff.value), cluster: cluster.name } });
@@ -101,8 +101,8 @@ const prefixMissing: Rule = {
   description: { en: '`pg_vip_address` has no `/prefix`.', 'zh-cn': '`pg_vip_address` 缺少 `/前缀长度`。' },
   messages: {
     default: {
-      en: '`pg_vip_address: {vip}` has no `/prefix`: vip-manager assumes /{prefix}, and `${vip}` in `pg_listen` is left unreplaced. Write `{vip}/{prefix}` if that is the subnet.',
-      'zh-cn': '`pg_vip_address: {vip}` 缺少 `/前缀长度`：vip-manager 会假定为 /{prefix}，且 `pg_listen` 中的 `${vip}` 不会被替换。若子网确实如此，请写成 `{vip}/{prefix}`。',
+      en: '`pg_vip_address: {vip}` has no `/prefix`: vip-manager assumes /{prefix}, and `{placeholder}` in `pg_listen` is left unreplaced. Write `{vip}/{prefix}` if that is the subnet.',
+      'zh-cn': '`pg_vip_address: {vip}` 缺少 `/前缀长度`：vip-manager 会假定为 /{prefix}，且 `pg_listen` 中的 `{placeholder}` 不会被替换。若子网确实如此，请写成 `{vip}/{prefix}`。',
     },
   },
   check(ctx) {
@@ -111,8 +111,8 @@ const prefixMissing: Rule = {
       for (const m of cluster.members) {
         const eff = ctx.resolver.explicit(m.ip, 'pg_vip_address');
         const parts = eff ? splitVip(eff.value) : null;
-        if (!eff || !parts || parts.prefixText !== null || !isIPv4Address(parts.address) || parts.address.startsWith('127.') || !first(eff.entry)) continue;
-        ctx.report({ at: valuePlace(eff, null), data: { vip: parts.address, prefix: 24, cluster: cluster.name } });
+        if (!eff || !parts || parts.prefixText !== null || !isIPv4Address(parts.address) || parts.address.startsWith('127.') || !first(writtenAt(eff))) continue;
+        ctx.report({ at: valuePlace(eff, null), data: { vip: parts.address, prefix: 24, cluster: cluster.name, placeholder: '${vip}' } });
       }
     }
   },
@@ -135,7 +135,7 @@ const prefixRange: Rule = {
       for (const m of cluster.members) {
         const eff = ctx.resolver.explicit(m.ip, 'pg_vip_address');
         const parts = eff ? splitVip(eff.value) : null;
-        if (!eff || !parts || parts.prefixText === null || !isIPv4Address(parts.address) || prefixNumber(parts.prefixText) !== null || !first(eff.entry)) continue;
+        if (!eff || !parts || parts.prefixText === null || !isIPv4Address(parts.address) || prefixNumber(parts.prefixText) !== null || !first(writtenAt(eff))) continue;
         ctx.report({ at: valuePlace(eff, null), data: { value: display(eff.value), prefix: parts.prefixText, cluster: cluster.name } });
       }
     }
@@ -218,7 +218,7 @@ const hostIpCollision: Rule = {
     for (const ip of ctx.resolver.hostIps()) {
       if (!truthy(ctx.resolver.value(ip, 'vip_enabled'))) continue;
       const eff = ctx.resolver.explicit(ip, 'vip_address');
-      if (!eff || typeof eff.value !== 'string' || !ctx.resolver.host(eff.value.trim()) || !first(eff.entry)) continue;
+      if (!eff || typeof eff.value !== 'string' || !ctx.resolver.host(eff.value.trim()) || !first(writtenAt(eff))) continue;
       ctx.report({ messageId: 'node', at: valuePlace(eff, null), data: { vip: eff.value.trim(), host: eff.value.trim() }, related: hostAt(eff.value.trim()) });
     }
   },
