@@ -1,6 +1,6 @@
 // Surgical text edits on the user's YAML: each helper touches only the text of the nodes it
 // changes, so comments, quoting, flow/block style and layout elsewhere stay byte-identical.
-import { isMap, isScalar, Node, Pair, Scalar, YAMLMap } from 'yaml';
+import { isMap, isScalar, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import type { Span } from '../engine/findings';
 import { keyText } from '../engine/model';
 
@@ -169,4 +169,26 @@ export function commentOutPair(text: string, map: YAMLMap, pair: Pair, note = ''
 /** The pair of `map` whose key is `key` (the host key node), for callers holding the key scalar. */
 export function pairOfKey(map: Node | null, keyNode: Scalar): Pair | undefined {
   return isMap(map) ? (map.items as Pair[]).find((p) => p.key === keyNode) : undefined;
+}
+
+/** Appends `itemText` to a sequence in its own style (flow `[a, b]` or block `- a`). */
+export function appendSeqItem(text: string, seq: YAMLSeq, itemText: string): TextEdit {
+  const items = seq.items as Node[];
+  if (seq.flow) {
+    if (items.length === 0) return replaceNode(text, seq, `[ ${itemText} ]`);
+    const last = items[items.length - 1];
+    let sep = ', ';
+    if (items.length >= 2) {
+      const between = text.slice(contentEnd(text, items[items.length - 2]), items[items.length - 1].range![0]);
+      if (/^\s*,\s*$/.test(between)) sep = between;
+    }
+    const end = contentEnd(text, last);
+    return { span: { start: end, end }, newText: `${sep}${itemText}` };
+  }
+  const last = items[items.length - 1];
+  const dash = text.lastIndexOf('-', last.range![0]);
+  const indent = ' '.repeat(columnOf(text, dash));
+  const at = nextLineStart(text, contentEnd(text, last));
+  const lead = at === text.length && !text.endsWith('\n') ? '\n' : '';
+  return { span: { start: at, end: at }, newText: `${lead}${indent}- ${itemText}\n` };
 }

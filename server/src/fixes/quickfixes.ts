@@ -1,10 +1,14 @@
 // The registry of quick fixes: rule code -> builder. Builders read the finding's `code` and `data`
 // (never its message, which is translated) and recompute edits against the current analysis.
+import { citusFixes } from './citusFixes';
+import { configFixes } from './configFixes';
 import { identityFixes } from './identityFixes';
 import type { Fix, FixBuilder, FixRequest } from './types';
 
 const builders: Record<string, FixBuilder> = {
   ...identityFixes,
+  ...citusFixes,
+  ...configFixes,
 };
 
 /** Codes that have a fix builder (for docs and tests). */

@@ -1,0 +1,110 @@
+// Fixes for the Citus rules: group names, group numbering, the citus extension and database, and the
+// dbsu password Patroni needs on every group.
+import { isMap, isSeq, Node } from 'yaml';
+import { findMapPair, appendSeqItem, insertPair, TextEdit } from './edits';
+import { appendToClusterList, setClusterParam } from './clusterEdits';
+import { generatePassword } from './passwords';
+import { fix, Fix, FixBuilder, FixRequest, str } from './types';
+
+function members(req: FixRequest, cluster: string): string[] {
+  return req.analysis.pgClusters().get(cluster)?.members.map((m) => m.ip) ?? [];
+}
+
+/** Renames a pg cluster on all its members, and its group key when the group bears the same name. */
+export function renameCluster(req: FixRequest, from: string, to: string): TextEdit[] | undefined {
+  const ips = members(req, from);
+  if (!ips.length || req.analysis.pgClusters().has(to)) return undefined;
+  const edits = setClusterParam(req.analysis, ips, 'pg_cluster', to);
+  const group = req.analysis.inventory.groupsByName.get(from);
+  if (group?.length === 1 && !req.analysis.inventory.groupsByName.has(to) && group[0].hosts.every((h) => ips.includes(h.ip))) {
+    const k = group[0].keyNode;
+    edits.push({ span: { start: k.range![0], end: k.range![1] }, newText: to });
+  }
+  return edits;
+}
+
+const clusterName: FixBuilder = (req) => {
+  const from = str(req.data.cluster);
+  const to = str(req.data.expected);
+  const edits = renameCluster(req, from, to);
+  return edits ? fix(`Rename ${from} to ${to} on all its members`, edits, true) : [];
+};
+
+const groupGap: FixBuilder = (req) => {
+  const shard = str(req.data.shard);
+  const group = Number(req.data.group);
+  const target = Number(req.data.missingGroup);
+  const r = req.analysis.resolver;
+  const clusters = [...req.analysis.pgClusters().values()].filter((c) => {
+    const ip = c.members[0].ip;
+    return r.value(ip, 'pg_mode') === 'citus' && String(r.value(ip, 'pg_shard') ?? c.name) === shard && Number(r.value(ip, 'pg_group')) === group;
+  });
+  if (clusters.length !== 1) return [];
+  const c = clusters[0];
+  const edits = setClusterParam(req.analysis, c.members.map((m) => m.ip), 'pg_group', target);
+  let title = `Renumber ${c.name} to pg_group: ${target}`;
+  if (c.name === `${shard}${group}`) {
+    const rename = renameCluster(req, c.name, `${shard}${target}`);
+    if (rename) {
+      const seen = new Set(edits.map((e) => e.span.start));
+      edits.push(...rename.filter((e) => !seen.has(e.span.start)));
+      title += ` and rename it ${shard}${target}`;
+    }
+  }
+  return fix(title, edits, true);
+};
+
+const extensionMissing: FixBuilder = (req) => {
+  const cluster = str(req.data.cluster);
+  return fix(`Add citus to pg_extensions of ${cluster}`, appendToClusterList(req.analysis, members(req, cluster), 'pg_extensions', 'citus'), true);
+};
+
+const primaryDb: FixBuilder = (req) => {
+  const db = str(req.data.database);
+  const cluster = str(req.data.cluster);
+  const text = req.analysis.parsed.text;
+  if (req.data.cluster !== undefined && findDatabase(req, cluster, db) === undefined) {
+    const item = `{ name: ${db}, extensions: [ citus ] }`;
+    return fix(`Add database ${db} with the citus extension to pg_databases`, appendToClusterList(req.analysis, members(req, cluster), 'pg_databases', item), true);
+  }
+  const node = findDatabase(req, cluster, db);
+  if (!isMap(node)) return [];
+  const exts = findMapPair(node, 'extensions');
+  const value = exts?.value as Node | null | undefined;
+  if (isSeq(value)) return fix(`Add citus to the extensions of database ${db}`, [appendSeqItem(text, value, 'citus')], true);
+  if (!exts) return fix(`Add citus to the extensions of database ${db}`, [insertPair(text, node, 'extensions', '[ citus ]')], true);
+  return [];
+};
+
+/** The written `pg_databases` item named `db` for this cluster. */
+function findDatabase(req: FixRequest, cluster: string, db: string): Node | undefined {
+  const ips = members(req, cluster);
+  const list = ips.length ? req.analysis.resolver.explicit(ips[0], 'pg_databases')?.entry?.valueNode : undefined;
+  if (!isSeq(list)) return undefined;
+  return (list.items as Node[]).find((n) => isMap(n) && String(n.get('name')) === db);
+}
+
+const dbsuPassword: FixBuilder = (req) => {
+  const cluster = str(req.data.cluster);
+  const ips = members(req, cluster);
+  if (!ips.length) return [];
+  const r = req.analysis.resolver;
+  const shard = r.value(ips[0], 'pg_shard');
+  // every group of the shard must share one dbsu password: reuse one that is already set
+  const sibling = [...req.analysis.pgClusters().values()]
+    .filter((c) => c.name !== cluster && r.value(c.members[0].ip, 'pg_shard') === shard)
+    .map((c) => r.value(c.members[0].ip, 'pg_dbsu_password'))
+    .find((p) => typeof p === 'string' && p.trim() !== '') as string | undefined;
+  const password = sibling ?? generatePassword();
+  return fix(sibling ? `Use the dbsu password of the other Citus groups` : 'Set a generated pg_dbsu_password', setClusterParam(req.analysis, ips, 'pg_dbsu_password', password), true);
+};
+
+export const citusFixes: Record<string, FixBuilder> = {
+  'citus/cluster-name': clusterName,
+  'citus/group-gap': groupGap,
+  'citus/extension-missing': extensionMissing,
+  'citus/primary-db': primaryDb,
+  'dbsu/citus-empty-password': dbsuPassword,
+};
+
+export type { Fix };

@@ -1,0 +1,43 @@
+// Code lens above each pg cluster ("3 members · primary 10.10.10.11 · VIP 10.10.10.3/24") and each
+// Citus shard ("coordinator + 5 workers").
+import type { Analysis } from '../engine/analyze';
+import type { Span } from '../engine/findings';
+import { spanOf } from '../engine/model';
+
+export interface InventoryLens {
+  span: Span;
+  title: string;
+  /** The pg cluster the lens is about (its runbook), or undefined for a Citus shard. */
+  cluster?: string;
+  shard?: string;
+}
+
+export function codeLenses(analysis: Analysis): InventoryLens[] {
+  const r = analysis.resolver;
+  const lenses: InventoryLens[] = [];
+  const shards = new Map<string, { span: Span; groups: Set<number> }>();
+  for (const c of analysis.pgClusters().values()) {
+    const ips = c.members.map((m) => m.ip);
+    const primaries = ips.filter((ip) => r.value(ip, 'pg_role') === 'primary');
+    const parts = [`${ips.length} member${ips.length === 1 ? '' : 's'}`];
+    parts.push(primaries.length === 1 ? `primary ${primaries[0]}` : primaries.length ? `${primaries.length} primaries` : 'no primary');
+    const first = ips[0];
+    if (r.value(first, 'pg_vip_enabled') === true && r.value(first, 'pg_vip_address')) parts.push(`VIP ${r.value(first, 'pg_vip_address')}`);
+    lenses.push({ span: c.anchor, title: parts.join(' · '), cluster: c.name });
+    if (r.value(first, 'pg_mode') === 'citus') {
+      const shard = String(r.value(first, 'pg_shard') ?? c.name);
+      const group = Number(r.value(first, 'pg_group') ?? 0);
+      const entry = r.explicit(first, 'pg_shard')?.entry;
+      const anchor = entry?.group && entry.level === 'group' ? spanOf(entry.group.keyNode)! : c.anchor;
+      const known = shards.get(shard);
+      if (known) known.groups.add(group);
+      else shards.set(shard, { span: anchor, groups: new Set([group]) });
+    }
+  }
+  for (const [shard, s] of shards) {
+    const workers = [...s.groups].filter((g) => g !== 0).length;
+    const head = s.groups.has(0) ? 'coordinator' : 'no coordinator';
+    lenses.push({ span: s.span, title: `Citus ${shard}: ${head} + ${workers} worker${workers === 1 ? '' : 's'}`, shard });
+  }
+  return lenses.sort((a, b) => a.span.start - b.span.start);
+}
