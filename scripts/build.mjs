@@ -18,4 +18,6 @@ await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
   build({ ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' }),
   build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js' }),
+  // the topology view's script runs in the webview (a browser page), not in Node
+  build({ ...common, platform: 'browser', format: 'iife', target: 'es2020', entryPoints: ['client/src/topology/webview.ts'], outfile: 'dist/topology.js' }),
 ]);

@@ -2,6 +2,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { showTopologyCommand } from './topology/panel';
 
 let client: LanguageClient | undefined;
 
@@ -47,6 +48,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       if (client) await client.restart();
       else await start(context);
     }),
+    vscode.commands.registerCommand('pigsty.showTopology', showTopologyCommand(context, () => client)),
     vscode.workspace.onDidChangeConfiguration(async (e) => {
       // the selector is fixed when the client starts: a new glob needs a restart
       if (e.affectsConfiguration('pigsty.inventoryGlobs') && client) {

@@ -61,8 +61,10 @@ export const ipv4 = () => label(z.union([z.string().regex(IPV4), jinja()]), { ki
 export const cidr4 = () => label(z.union([z.string().regex(CIDR4), jinja()]), { kind: 'cidr' });
 
 export function oneOf(values: readonly (string | number | boolean)[]) {
-  const literals = values.map((v) => z.literal(v));
-  return label(z.union([...literals, jinja()] as unknown as [z.ZodType, z.ZodType, ...z.ZodType[]]), { kind: 'enum', values });
+  const strings = values.filter((v): v is string => typeof v === 'string');
+  const others = values.filter((v) => typeof v !== 'string').map((v) => z.literal(v));
+  const options: z.ZodType[] = [...(strings.length ? [z.enum(strings as [string, ...string[]])] : []), ...others, jinja()];
+  return label(z.union(options as unknown as [z.ZodType, z.ZodType, ...z.ZodType[]]), { kind: 'enum', values });
 }
 
 export const list = <T extends z.ZodType>(item: T) => label(z.array(item), { kind: 'list' });

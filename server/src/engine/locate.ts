@@ -37,7 +37,7 @@ function within(node: Node | null | undefined, offset: number): boolean {
   return !!node?.range && node.range[0] <= offset && offset <= node.range[1];
 }
 
-function findScalar(doc: Document.Parsed, node: unknown, offset: number, keyPath: PathSeg[], depth: number): Hit | null {
+function findScalar(text: string, node: unknown, offset: number, keyPath: PathSeg[], depth: number): Hit | null {
   if (depth > 64) return null;
   if (isMap(node)) {
     for (const pair of node.items) {
@@ -45,9 +45,13 @@ function findScalar(doc: Document.Parsed, node: unknown, offset: number, keyPath
       const name = keyText(key);
       if (isScalar(key) && within(key, offset)) return { keyPath: [...keyPath, name ?? ''], on: 'key', node: key };
       const value = pair.value as Node | null;
+      const empty = !value || (isScalar(value) && (value.value === null || value.value === '') && !value.source);
+      if (empty && key?.range && key.range[1] <= offset && /^[ \t]*:[ \t]*$/.test(text.slice(key.range[1], offset))) {
+        return { keyPath: [...keyPath, name ?? ''], on: 'value', node: null };
+      }
       if (value && within(value, offset)) {
         if (isScalar(value)) return { keyPath: [...keyPath, name ?? ''], on: 'value', node: value };
-        const inner = findScalar(doc, value, offset, [...keyPath, name ?? ''], depth + 1);
+        const inner = findScalar(text, value, offset, [...keyPath, name ?? ''], depth + 1);
         if (inner) return inner;
       }
     }
@@ -57,7 +61,7 @@ function findScalar(doc: Document.Parsed, node: unknown, offset: number, keyPath
       const it = node.items[i] as Node | null;
       if (!it || !within(it, offset)) continue;
       if (isScalar(it)) return { keyPath: [...keyPath, i], on: 'value', node: it };
-      const inner = findScalar(doc, it, offset, [...keyPath, i], depth + 1);
+      const inner = findScalar(text, it, offset, [...keyPath, i], depth + 1);
       if (inner) return inner;
     }
     if (node.flow && node.range && node.range[0] < offset && offset < node.range[1]) return { keyPath, on: 'blank', node: null };
@@ -215,7 +219,11 @@ function withEntry(vars: Map<string, VarEntry>, scope: Scope): Scope {
 
 export function locate(inventory: Inventory, text: string, offset: number): Located {
   const doc = inventory.doc;
-  const hit = doc ? findScalar(doc, doc.contents, offset, [], 0) : null;
+  let hit = doc ? findScalar(text, doc.contents, offset, [], 0) : null;
+  if (hit?.on === 'value' && hit.node && scopeOf(inventory, hit.keyPath)?.param === undefined) {
+    // `vars:` (or a host) followed by a half-typed name parses as a scalar value: it is a key
+    hit = { keyPath: [...hit.keyPath, keyText(hit.node) ?? ''], on: 'key', node: hit.node };
+  }
   let found: Omit<Located, 'scope'>;
   if (hit && hit.node?.range) {
     const [s, e] = hit.node.range;
