@@ -1,4 +1,5 @@
-// The topology view's data (`pigsty/topology`) and the "Show topology" code lens above `all:`.
+// The topology view's data (`pigsty/topology`) and the "Show topology" code lens above `all:`
+// (served by codeLens.ts, the connection's one code lens handler).
 // The model is built from the shared analysis of the document's current version.
 import type { CodeLens, Connection } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -52,18 +53,6 @@ export const topologyRequest: Feature = {
     connection.onRequest(TOPOLOGY_REQUEST, (params: TopologyParams): TopologyResponse | null => {
       const doc = ctx.documents.get(params.textDocument.uri);
       return doc ? topologyOf(doc, ctx) : null;
-    });
-  },
-};
-
-/** Registered only while no other code lens provider exists (one server has one provider). */
-export const topologyCodeLens: Feature = {
-  capabilities: { codeLensProvider: { resolveProvider: false } },
-  register(connection: Connection, ctx: ServerContext) {
-    connection.onCodeLens((params) => {
-      const doc = ctx.documents.get(params.textDocument.uri);
-      if (!doc || !ctx.isInventory(doc)) return [];
-      return topologyLens(doc, ctx.analysis(doc), ctx.lang());
     });
   },
 };

@@ -1,0 +1,147 @@
+// "Pigsty: Show topology": a webview beside the editor that draws the inventory's topology
+// (asked from the language server with `pigsty/topology`), redraws as the inventory is edited,
+// and reveals the line of a clicked cluster or host. One panel; it follows the active inventory.
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { TOPOLOGY_REQUEST, TopologyParams, TopologyResponse } from '../../../server/src/topology/protocol';
+import { TOPOLOGY_CSS } from './styles';
+
+const REDRAW_DELAY_MS = 250;
+
+type FromView = { type: 'ready' } | { type: 'reveal'; uri: string; line: number; character: number };
+
+export class TopologyPanel implements vscode.Disposable {
+  private static current: TopologyPanel | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+  private timer: NodeJS.Timeout | undefined;
+  private requestSeq = 0;
+
+  static show(context: vscode.ExtensionContext, client: () => LanguageClient | undefined, uri: vscode.Uri): void {
+    if (TopologyPanel.current) {
+      TopologyPanel.current.follow(uri);
+      TopologyPanel.current.panel.reveal(vscode.ViewColumn.Beside, true);
+      return;
+    }
+    const panel = vscode.window.createWebviewPanel(
+      'pigsty.topology',
+      title(uri),
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+      { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'dist')] },
+    );
+    TopologyPanel.current = new TopologyPanel(context, panel, client, uri);
+  }
+
+  private constructor(
+    context: vscode.ExtensionContext,
+    private readonly panel: vscode.WebviewPanel,
+    private readonly client: () => LanguageClient | undefined,
+    private uri: vscode.Uri,
+  ) {
+    panel.webview.html = html(panel.webview, vscode.Uri.joinPath(context.extensionUri, 'dist', 'topology.js'));
+    this.disposables.push(
+      panel.onDidDispose(() => this.dispose()),
+      panel.webview.onDidReceiveMessage((m: FromView) => this.onMessage(m)),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.document.uri.toString() === this.uri.toString()) this.schedule();
+      }),
+      vscode.window.onDidChangeActiveTextEditor((editor) => {
+        const doc = editor?.document;
+        if (doc && doc.languageId === 'yaml' && doc.uri.toString() !== this.uri.toString()) this.follow(doc.uri);
+      }),
+    );
+  }
+
+  private follow(uri: vscode.Uri): void {
+    this.uri = uri;
+    this.panel.title = title(uri);
+    void this.refresh();
+  }
+
+  private schedule(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.refresh(), REDRAW_DELAY_MS);
+  }
+
+  private async refresh(): Promise<void> {
+    const client = this.client();
+    const seq = ++this.requestSeq;
+    if (!client) {
+      void this.panel.webview.postMessage({ type: 'error', message: 'The Pigsty language server is not running.' });
+      return;
+    }
+    try {
+      const params: TopologyParams = { textDocument: { uri: client.code2ProtocolConverter.asUri(this.uri) } };
+      const response = await client.sendRequest<TopologyResponse | null>(TOPOLOGY_REQUEST, params);
+      if (seq !== this.requestSeq) return; // a newer edit asked again
+      if (!response) {
+        void this.panel.webview.postMessage({ type: 'error', message: `${path.basename(this.uri.path)} is not open in the Pigsty language server.` });
+        return;
+      }
+      void this.panel.webview.postMessage({ type: 'topology', response });
+    } catch (err) {
+      void this.panel.webview.postMessage({ type: 'error', message: `Could not read the topology: ${err instanceof Error ? err.message : String(err)}` });
+    }
+  }
+
+  private async onMessage(m: FromView): Promise<void> {
+    if (m.type === 'ready') {
+      await this.refresh();
+    } else if (m.type === 'reveal') {
+      const uri = vscode.Uri.parse(m.uri);
+      const position = new vscode.Position(m.line, m.character);
+      const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString());
+      const document = visible?.document ?? (await vscode.workspace.openTextDocument(uri));
+      const editor = await vscode.window.showTextDocument(document, {
+        viewColumn: visible?.viewColumn ?? vscode.ViewColumn.One,
+        selection: new vscode.Range(position, position),
+        preserveFocus: false,
+      });
+      editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    }
+  }
+
+  dispose(): void {
+    if (TopologyPanel.current === this) TopologyPanel.current = undefined;
+    if (this.timer) clearTimeout(this.timer);
+    for (const d of this.disposables.splice(0)) d.dispose();
+    this.panel.dispose();
+  }
+}
+
+function title(uri: vscode.Uri): string {
+  return `Topology: ${path.basename(uri.path)}`;
+}
+
+function html(webview: vscode.Webview, script: vscode.Uri): string {
+  const nonce = Array.from({ length: 32 }, () => Math.floor(Math.random() * 36).toString(36)).join('');
+  // only our bundled script and our stylesheet may run: nothing inline, nothing from the network
+  const csp = `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'nonce-${nonce}'; img-src ${webview.cspSource};`;
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<style nonce="${nonce}">${TOPOLOGY_CSS}</style>
+<title>Pigsty topology</title>
+</head>
+<body>
+<div class="toolbar"><input id="filter" type="search" placeholder="Filter clusters by name or IP" aria-label="Filter clusters"><span id="status" class="status"></span></div>
+<div id="root" class="topology"><div class="empty">Reading the inventory…</div></div>
+<script nonce="${nonce}" src="${webview.asWebviewUri(script)}"></script>
+</body>
+</html>`;
+}
+
+/** The command: draws the inventory given by the code lens, or the active editor's. */
+export function showTopologyCommand(context: vscode.ExtensionContext, client: () => LanguageClient | undefined) {
+  return (arg?: string | vscode.Uri): void => {
+    const uri = typeof arg === 'string' ? vscode.Uri.parse(arg) : arg ?? vscode.window.activeTextEditor?.document.uri;
+    if (!uri) {
+      void vscode.window.showInformationMessage('Open a Pigsty inventory (pigsty.yml) to show its topology.');
+      return;
+    }
+    TopologyPanel.show(context, client, uri);
+  };
+}
