@@ -1,0 +1,130 @@
+// The keystroke path: re-analyse a new version of a text from the analysis of the previous one.
+// When the edit stays inside one top-level block (a group under `all.children`, or `all.vars`),
+// only that block is re-parsed; it is spliced into the previous document, the model is updated
+// for that group alone, and the rules run over the updated model. Anything unusual falls back to
+// a full analysis. Either way the findings equal those of `analyze(newText)` (test/unit/incremental).
+import { Document, Pair, isMap } from 'yaml';
+import { analyze, Analysis, AnalyzeOptions, analyzeModel } from './analyze';
+import { Block, blockLayout, BlockLayout, blockOf, hasAnchors } from './blocks';
+import { parseText } from './parse';
+import { placeRanges, spliceDocument, spliceInventory } from './splice';
+
+/** One replacement of old offsets [start, end) by `text`. */
+export interface TextChange {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface Reanalysis {
+  analysis: Analysis;
+  /** 'block' when one block was re-parsed, else 'full' with the reason. */
+  mode: 'block' | 'full';
+  reason?: string;
+}
+
+// Layouts are computed once per analysis and handed on to the next one (ranges stay in step).
+const layouts = new WeakMap<Analysis, BlockLayout | string>();
+
+function layoutOf(analysis: Analysis): BlockLayout | string {
+  let layout = layouts.get(analysis);
+  if (layout === undefined) {
+    layout = analysis.isInventory ? blockLayout(analysis.parsed) : 'the text is not an inventory';
+    layouts.set(analysis, layout);
+  }
+  return layout;
+}
+
+/** The smallest single change turning `before` into `after` (common prefix and suffix kept). */
+export function diffTexts(before: string, after: string): TextChange {
+  const max = Math.min(before.length, after.length);
+  let start = 0;
+  while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let tail = 0;
+  while (
+    tail < max - start &&
+    before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)
+  ) {
+    tail++;
+  }
+  return { start, end: before.length - tail, text: after.slice(start, after.length - tail) };
+}
+
+/**
+ * The analysis of `text`, reusing `previous` (the analysis of an earlier version, analysed with the
+ * same options). `previous` is consumed: its document is updated in place and must not be used after.
+ */
+export function reanalyze(previous: Analysis, text: string, options: AnalyzeOptions = {}): Reanalysis {
+  const full = (reason: string): Reanalysis => ({ analysis: analyze(text, options), mode: 'full', reason });
+  const before = previous.parsed.text;
+  if (before === text) return { analysis: previous, mode: 'block' };
+  const layout = layoutOf(previous);
+  if (typeof layout === 'string') return full(layout);
+  const change = diffTexts(before, text);
+  const block = blockOf(layout, change.start, change.end, before.length);
+  if (!block) return full('the edit is outside any group or all.vars');
+  const delta = change.text.length - (change.end - change.start);
+  const blockText = text.slice(block.start, block.end + delta);
+  const problem = checkBlockText(blockText, block, block.end + delta === text.length);
+  if (problem) return full(problem);
+  // the parser's ranges may reach into the indentation of the next key line: let it see it
+  let next = block.end + delta;
+  while (text.charCodeAt(next) === 32) next++;
+  const pair = parseBlock(text.slice(block.start, next), block, options);
+  if (typeof pair === 'string') return full(pair);
+
+  const inventory = previous.inventory;
+  const doc = previous.parsed.inventoryDoc as Document.Parsed;
+  if (!spliceDocument(doc, block, pair, delta)) return full('a map or the document ends inside the block');
+  const model = spliceInventory(inventory, block, pair);
+  const parsed = { ...previous.parsed, text };
+  const analysis = analyzeModel(parsed, model, options);
+  layouts.set(analysis, nextLayout(layout, block, pair, delta));
+  return { analysis, mode: 'block' };
+}
+
+/** Lines after the key line must stay inside the block: more indented than the key, blank or comments. */
+function checkBlockText(blockText: string, block: Block, atEnd: boolean): string | null {
+  if (!atEnd && !blockText.endsWith('\n')) return 'the edit joins the block to the next key line';
+  let lineStart = blockText.indexOf('\n') + 1;
+  while (lineStart > 0 && lineStart < blockText.length) {
+    let i = lineStart;
+    while (blockText.charCodeAt(i) === 32) i++;
+    const c = blockText.charCodeAt(i);
+    const blank = i >= blockText.length || c === 10 || c === 35; /* newline or '#' */
+    if (!blank && i - lineStart <= block.indent) return 'a line of the block moved out of it';
+    lineStart = blockText.indexOf('\n', lineStart) + 1;
+  }
+  return null;
+}
+
+/** The block's new pair, with ranges in whole-text offsets, or why it cannot stand in. */
+function parseBlock(blockText: string, block: Block, options: AnalyzeOptions): Pair | string {
+  const parsed = parseText(blockText, options.lang);
+  if (parsed.syntax.length > 0 || parsed.syntaxOnly) return 'the block has YAML problems';
+  if (parsed.documents.length !== 1) return 'the block holds a document marker';
+  const root = parsed.documents[0].contents;
+  if (!isMap(root) || root.flow || root.items.length !== 1) return 'the block is no longer one key';
+  const pair = root.items[0] as Pair;
+  const key = pair.key as { range?: [number, number, number]; value?: unknown; source?: unknown } | null;
+  const oldKey = block.pair.key as { range: [number, number, number]; value?: unknown; source?: unknown };
+  if (!key?.range || key.range[0] !== block.indent || key.range[1] !== oldKey.range[1] - block.start) {
+    return 'the block key moved';
+  }
+  if (blockText.slice(key.range[0], key.range[1]) !== block.key || key.value !== oldKey.value) {
+    return 'the block key changed';
+  }
+  if (hasAnchors(pair)) return 'the block uses anchors or aliases';
+  placeRanges(pair, block.start);
+  return pair;
+}
+
+/** The block layout after the splice: the same boundaries, later ones moved by `delta`. */
+function nextLayout(layout: BlockLayout, changed: Block, pair: Pair, delta: number): BlockLayout {
+  const blocks = layout.blocks.map((b) => {
+    if (b === changed) return { ...b, pair, end: b.end + delta };
+    if (b.start >= changed.end) return { ...b, start: b.start + delta, end: b.end + delta };
+    return b.end >= changed.end ? { ...b, end: b.end + delta } : b;
+  });
+  return { blocks };
+}

@@ -1,0 +1,119 @@
+// Putting a re-parsed block back into the document and the inventory model, without touching
+// the rest: node ranges after the block move by the length change, and only the changed
+// group's entries are rebuilt (the other groups keep their entries, values and nodes).
+import { Document, Pair, Scalar, YAMLMap, isCollection, isPair } from 'yaml';
+import type { Block } from './blocks';
+import { buildInventory, GroupEntry, HostEntry, Inventory } from './model';
+
+type Ranged = { range?: [number, number, number] | null };
+
+/** Adds `delta` to every range offset at or after `from`, below `node` (subtrees ending before are skipped). */
+export function shiftRanges(node: unknown, from: number, delta: number, skip?: Pair): void {
+  if (node === null || node === undefined || node === skip) return;
+  if (isPair(node)) {
+    shiftRanges(node.key, from, delta, skip);
+    shiftRanges(node.value, from, delta, skip);
+    return;
+  }
+  const range = (node as Ranged).range;
+  if (range) {
+    if (range[2] < from) return; // ends before the edit: so does everything inside
+    if (range[0] >= from) range[0] += delta;
+    if (range[1] >= from) range[1] += delta;
+    range[2] += delta;
+  }
+  if (isCollection(node)) for (const item of node.items) shiftRanges(item, from, delta, skip);
+}
+
+/** Moves every range of a freshly parsed block by the block's offset in the whole text. */
+export function placeRanges(node: unknown, offset: number): void {
+  if (node === null || node === undefined) return;
+  if (isPair(node)) {
+    placeRanges(node.key, offset);
+    placeRanges(node.value, offset);
+    return;
+  }
+  const range = (node as Ranged).range;
+  if (range) {
+    range[0] += offset;
+    range[1] += offset;
+    range[2] += offset;
+  }
+  if (isCollection(node)) for (const item of node.items) placeRanges(item, offset);
+}
+
+/** Where a pair's value (else its key) ends: a block map ends where its last value ends. */
+function pairEnd(pair: Pair): number {
+  const node = ((pair.value ?? pair.key) as Ranged | null)?.range;
+  return node ? node[2] : -1;
+}
+
+/**
+ * Replaces the block's pair in the document: ranges after the old block move by `delta`, and the
+ * maps that ended with the old pair end with the new one. Returns false, with nothing changed,
+ * when an enclosing map or the document ends inside the block in another way (trailing comments).
+ */
+export function spliceDocument(doc: Document.Parsed, block: Block, pair: Pair, delta: number): boolean {
+  const oldEnd = pairEnd(block.pair);
+  const newEnd = pairEnd(pair);
+  const ends: [number, number, number][] = [...block.ancestors.map((m) => m.range!), doc.range as [number, number, number]];
+  const inside = (v: number) => v >= block.start && v < block.end;
+  for (const range of ends) {
+    if ((inside(range[1]) && range[1] !== oldEnd) || (inside(range[2]) && range[2] !== oldEnd)) return false;
+  }
+  if (delta !== 0) {
+    shiftRanges(doc.contents, block.end, delta, block.pair);
+    const range = doc.range as [number, number, number];
+    for (let i = 0; i < 3; i++) if (range[i] >= block.end) range[i] += delta;
+  }
+  for (const range of ends) {
+    if (range[1] === oldEnd) range[1] = newEnd;
+    if (range[2] === oldEnd) range[2] = newEnd;
+  }
+  block.parent.items[block.index] = pair;
+  return true;
+}
+
+/** The model of the spliced document, reusing every entry the edit cannot have changed. */
+export function spliceInventory(prev: Inventory, block: Block, pair: Pair): Inventory {
+  const doc = prev.doc!;
+  const wrapped = (inner: Pair): Document.Parsed => {
+    // a document that shares the real one's schema and options, holding `all: {<inner>}`
+    const all = new YAMLMap();
+    all.items = [inner];
+    const root = new YAMLMap();
+    root.items = [new Pair(new Scalar('all'), all)];
+    return Object.create(doc, { contents: { value: root } }) as Document.Parsed;
+  };
+  if (block.kind === 'vars') {
+    const mini = buildInventory(wrapped(pair));
+    return { ...prev, varsKey: pair.key as Scalar, varsNode: mini.varsNode, globalVars: mini.globalVars };
+  }
+  const holder = new YAMLMap();
+  holder.items = [pair];
+  const mini = buildInventory(wrapped(new Pair(new Scalar('children'), holder)));
+  const oldKey = block.pair.key;
+  const first = prev.groups.findIndex((g) => g.depth === 1 && g.keyNode === oldKey);
+  if (first < 0) throw new Error(`group ${block.key} is missing from the model`);
+  let last = first + 1;
+  while (last < prev.groups.length && prev.groups[last].depth > 1) last++;
+  const groups = [...prev.groups.slice(0, first), ...mini.groups, ...prev.groups.slice(last)];
+  return { ...prev, groups, ...indexes(groups) };
+}
+
+/** groupsByName and hostOccurrences, in the order buildInventory fills them (groups in file order). */
+function indexes(groups: GroupEntry[]): Pick<Inventory, 'groupsByName' | 'hostOccurrences'> {
+  const groupsByName = new Map<string, GroupEntry[]>();
+  const hostOccurrences = new Map<string, HostEntry[]>();
+  for (const group of groups) {
+    const same = groupsByName.get(group.name);
+    if (same) same.push(group);
+    else groupsByName.set(group.name, [group]);
+    for (const host of group.hosts) {
+      const seen = hostOccurrences.get(host.ip);
+      if (seen) seen.push(host);
+      else hostOccurrences.set(host.ip, [host]);
+    }
+  }
+  return { groupsByName, hostOccurrences };
+}

@@ -1,0 +1,140 @@
+// The keystroke path must give exactly what a full validation gives: replay random edits over the
+// corpus templates and generated inventories, comparing reanalyze() with analyze() after each one
+// (findings, and the range and value of every YAML node the rules can see).
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import { isCollection, isPair, isScalar, isAlias } from 'yaml';
+import { prng, generateInventory } from '../../bench/generate';
+import { analyze, Analysis } from '../../server/src/engine/analyze';
+import { diffTexts, reanalyze } from '../../server/src/engine/incremental';
+import { corpusFiles, corpusName } from '../helpers/corpus';
+import { dedent } from '../helpers/ruleTester';
+
+function findingsOf(a: Analysis) {
+  return a.findings.map((f) => ({ code: f.code, severity: f.severity, span: f.span, message: f.message, data: f.data, related: f.related }));
+}
+
+/** Every node's kind, range and scalar value, in document order. */
+function shapeOf(a: Analysis): unknown[] {
+  const out: unknown[] = [];
+  const walk = (node: unknown): void => {
+    if (node === null || node === undefined) return out.push(null) as unknown as void;
+    if (isPair(node)) return (walk(node.key), walk(node.value));
+    const n = node as { range?: number[]; constructor: { name: string } };
+    out.push([n.constructor.name, n.range?.slice(), isScalar(node) ? node.value : isAlias(node) ? node.source : undefined]);
+    if (isCollection(node)) for (const item of node.items) walk(item);
+  };
+  for (const doc of a.parsed.documents) walk(doc.contents);
+  return out;
+}
+
+function assertSame(incremental: Analysis, text: string, where: string): void {
+  const full = analyze(text);
+  assert.deepEqual(findingsOf(incremental), findingsOf(full), `findings differ ${where}`);
+  assert.deepEqual(shapeOf(incremental), shapeOf(full), `YAML nodes differ ${where}`);
+}
+
+const SNIPPETS = ['a', '1', ':', ' ', '-', '\n', '#', '{', '}', ',', "'", 'x: 1', '\n      ', 'pg_role: primary', '10.10.10.10'];
+
+/** A random edit: a character typed or deleted, a line deleted, or a line pasted elsewhere. */
+function randomEdit(text: string, rand: () => number): string {
+  const at = Math.floor(rand() * (text.length + 1));
+  const kind = rand();
+  if (kind < 0.4) return text.slice(0, at) + SNIPPETS[Math.floor(rand() * SNIPPETS.length)] + text.slice(at);
+  if (kind < 0.7) return text.slice(0, at) + text.slice(at + 1);
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  const lineEnd = text.indexOf('\n', at) < 0 ? text.length : text.indexOf('\n', at) + 1;
+  if (kind < 0.8) return text.slice(0, lineStart) + text.slice(lineEnd);
+  const to = text.lastIndexOf('\n', Math.floor(rand() * text.length)) + 1;
+  return text.slice(0, to) + text.slice(lineStart, lineEnd) + text.slice(to);
+}
+
+/** Replays `steps` edits; a broken text is often reverted, as a user would, so blocks get re-parsed. */
+function replay(name: string, text: string, steps: number, seed: number): { block: number; full: number } {
+  const rand = prng(seed);
+  let current = analyze(text);
+  let currentText = text;
+  const counts = { block: 0, full: 0 };
+  for (let step = 0; step < steps; step++) {
+    const broken = current.parsed.syntax.length > 0;
+    const next = broken && rand() < 0.6 ? text : randomEdit(currentText, rand);
+    const result = reanalyze(current, next);
+    counts[result.mode]++;
+    assertSame(result.analysis, next, `in ${name} after step ${step} (${result.mode}${result.reason ? ': ' + result.reason : ''})`);
+    current = result.analysis;
+    currentText = next;
+  }
+  return counts;
+}
+
+test('replaying random edits over a generated 30-cluster inventory gives the findings of a full validation', () => {
+  const counts = replay('generated-30', generateInventory(30).text, 150, 7);
+  assert.ok(counts.block > 50, `only ${counts.block} of 150 edits took the block path`);
+});
+
+test('replaying random edits over every corpus template gives the findings of a full validation', () => {
+  let block = 0;
+  for (const [i, file] of corpusFiles().entries()) {
+    const counts = replay(corpusName(file), fs.readFileSync(file, 'utf8'), 12, 100 + i);
+    block += counts.block;
+  }
+  assert.ok(block > 100, `only ${block} corpus edits took the block path`);
+});
+
+const SMALL = dedent(`
+  all:
+    children:
+      etcd: { hosts: { 10.10.10.10: { etcd_seq: 1 } }, vars: { etcd_cluster: etcd } }
+      pg-test:
+        hosts:
+          10.10.10.11: { pg_seq: 1, pg_role: primary }
+          10.10.10.12: { pg_seq: 2, pg_role: replica }
+        vars: { pg_cluster: pg-test }
+    vars:
+      admin_ip: 10.10.10.10
+`);
+
+test('a second primary typed inside a group is found on the block path, on the edited line', () => {
+  const before = analyze(SMALL);
+  const after = SMALL.replace('pg_seq: 2, pg_role: replica', 'pg_seq: 2, pg_role: primary');
+  const result = reanalyze(before, after);
+  assert.equal(result.mode, 'block');
+  const primaries = result.analysis.findings.filter((f) => f.code === 'identity/primary-count');
+  assert.ok(primaries.length > 0, 'the second primary is reported');
+  assertSame(result.analysis, after, 'after the second primary');
+});
+
+test('an edit in all.vars takes the block path and later findings keep their places', () => {
+  const broken = SMALL.replace('pg_seq: 2, pg_role: replica', 'pg_seq: 1, pg_role: replica');
+  const result = reanalyze(analyze(broken), broken.replace('admin_ip: 10.10.10.10', 'admin_ip: 10.10.10.10\n    node_tune: oltp'));
+  assert.equal(result.mode, 'block');
+  assertSame(result.analysis, broken.replace('admin_ip: 10.10.10.10', 'admin_ip: 10.10.10.10\n    node_tune: oltp'), 'after the vars edit');
+});
+
+test('renaming a group, anchors, or an edit above all.children fall back to a full validation', () => {
+  const renamed = reanalyze(analyze(SMALL), SMALL.replace('pg-test:', 'pg-tset:'));
+  assert.equal(renamed.mode, 'full');
+  assert.match(renamed.reason ?? '', /key/);
+  const anchored = SMALL.replace('vars: { pg_cluster: pg-test }', 'vars: &v { pg_cluster: pg-test }');
+  const withAnchor = reanalyze(analyze(anchored), anchored.replace('pg_seq: 2', 'pg_seq: 3'));
+  assert.equal(withAnchor.mode, 'full');
+  assert.match(withAnchor.reason ?? '', /anchors/);
+  const header = reanalyze(analyze(SMALL), '# inventory\n' + SMALL);
+  assert.equal(header.mode, 'full');
+});
+
+test('a line dedented out of its group falls back to a full validation', () => {
+  const dedented = SMALL.replace('      vars: { pg_cluster: pg-test }', '  vars: { pg_cluster: pg-test }');
+  assert.notEqual(dedented, SMALL);
+  const result = reanalyze(analyze(SMALL), dedented);
+  assert.equal(result.mode, 'full');
+  assert.equal(result.reason, 'a line of the block moved out of it');
+  assertSame(result.analysis, dedented, 'after the dedent');
+});
+
+test('diffTexts finds the smallest single replacement', () => {
+  assert.deepEqual(diffTexts('abcdef', 'abXdef'), { start: 2, end: 3, text: 'X' });
+  assert.deepEqual(diffTexts('abc', 'abc!'), { start: 3, end: 3, text: '!' });
+  assert.deepEqual(diffTexts('aaaa', 'aaa'), { start: 3, end: 4, text: '' });
+});
