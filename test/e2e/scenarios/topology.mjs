@@ -1,0 +1,38 @@
+// @ts-check
+// Topology view: "Pigsty: Show topology" draws the workspace inventory beside the editor, and a
+// click on a cluster moves the cursor to the line that defines it.
+// Registered in ../scenarios.mjs (SCENARIOS); same Ctx as the other scenarios.
+import * as assert from 'node:assert/strict';
+import { position } from '../scenarios.mjs';
+
+const FILE = 'pigsty.yml';
+const CLUSTER = 'pg-test';
+
+/** The webview's document: code-server nests it in two iframes. @param {import('playwright-core').Page} page */
+function webview(page) {
+  return page.frameLocator('iframe.webview.ready').last().frameLocator('iframe#active-frame');
+}
+
+/** @type {import('../scenarios.mjs').Scenario} */
+export const topology = {
+  name: 'topology',
+  title: 'topology: "Pigsty: Show topology" draws the clusters beside the editor; clicking one reveals its line',
+  async run({ wb, read, shot }) {
+    await wb.openFile(FILE);
+    await wb.command('Pigsty: Show topology');
+    await wb.page.locator('.tabs-container .tab', { hasText: `Topology: ${FILE}` }).waitFor({ state: 'visible' });
+    const view = webview(wb.page);
+    const title = view.locator(`[data-cluster="pgsql/${CLUSTER}"] .cluster-title`);
+    await title.waitFor({ state: 'visible', timeout: 60_000 });
+    for (const name of ['infra', 'etcd', 'pg-meta', CLUSTER]) {
+      await view.locator('.cluster-title .name', { hasText: new RegExp(`^${name}$`) }).first().waitFor({ state: 'visible' });
+    }
+    await shot();
+    // the cluster is defined by its group key (`pg-test:`): the click puts the cursor there
+    const at = position(read(FILE), `${CLUSTER}:`);
+    assert.equal(await title.getAttribute('data-line'), String(at.line - 1));
+    await title.click();
+    await wb.page.locator('.statusbar-item[id="status.editor.selection"]', { hasText: `Ln ${at.line}, Col ${at.column}` }).waitFor({ state: 'visible' });
+    await wb.screenshot('topology-revealed');
+  },
+};
