@@ -1,0 +1,43 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { CodeLens, DocumentSymbol } from 'vscode-languageserver';
+import { LspSession, startLsp } from '../helpers/lspClient';
+
+const trio = fs.readFileSync(path.resolve(__dirname, '../../../test/fixtures/seed/promote-trio.yml'), 'utf8');
+
+describe('language server over stdio: outline and code lens', () => {
+  let lsp: LspSession;
+  const uri = 'file:///work/outline/pigsty.yml';
+  before(async () => {
+    lsp = await startLsp();
+    await lsp.open(uri, trio);
+    await lsp.diagnostics(uri, 1);
+  });
+  after(async () => {
+    await lsp.close();
+  });
+
+  it('lists groups and hosts with module and role', async () => {
+    const symbols = await lsp.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+    assert.deepEqual(symbols.map((s) => `${s.name}: ${s.detail}`), ['infra: infra · 3 hosts', 'etcd: etcd · 3 hosts', 'pg-meta: pgsql · 3 hosts']);
+    const pg = symbols[2];
+    assert.deepEqual(pg.children!.map((h) => `${h.name}: ${h.detail}`), [
+      '10.10.10.10: primary · pg-meta-1',
+      '10.10.10.11: replica · pg-meta-2',
+      '10.10.10.12: replica · pg-meta-3',
+    ]);
+    assert.equal(pg.selectionRange.start.line, trio.split('\n').findIndex((l) => l.startsWith('    pg-meta:')));
+    assert.equal(symbols[1].children![2].detail, 'etcd · etcd-3');
+  });
+
+  it('shows a lens above the pg cluster that opens its runbook', async () => {
+    const lenses = await lsp.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
+    const lens = lenses.find((l) => l.command?.command === 'pigsty.showRunbook');
+    assert.ok(lens, JSON.stringify(lenses));
+    assert.equal(lens.command!.title, '3 members · primary 10.10.10.10 · VIP 10.10.10.2/24');
+    assert.deepEqual(lens.command!.arguments, [uri, 'pg-meta']);
+    assert.equal(lens.range.start.line, trio.split('\n').findIndex((l) => l.startsWith('    pg-meta:')));
+  });
+});
