@@ -2,10 +2,8 @@
 // client, the language server and the CLI with esbuild into dist/ (what the .vsix and bins use).
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
-rmSync('out', { recursive: true, force: true });
 try {
   execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', '.'], { stdio: 'inherit' });
 } catch {
