@@ -111,6 +111,7 @@ describe('suppressions through analyze()', () => {
           hosts:
             10.10.10.11: { pg_seq: 1, pg_role: master }
           vars: { pg_cluster: pg-a }
+        etcd: { hosts: { 10.10.10.10: { etcd_seq: 1 } }, vars: { etcd_cluster: etcd } }
   `);
 
   it('the finding is there without a directive and gone with one', () => {
