@@ -2,6 +2,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { registerRecoveryCommands } from './commands';
 import { showTopologyCommand } from './topology/panel';
 
 let client: LanguageClient | undefined;
@@ -49,6 +50,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       else await start(context);
     }),
     vscode.commands.registerCommand('pigsty.showTopology', showTopologyCommand(context, () => client)),
+    ...registerRecoveryCommands(() => client),
     vscode.workspace.onDidChangeConfiguration(async (e) => {
       // the selector is fixed when the client starts: a new glob needs a restart
       if (e.affectsConfiguration('pigsty.inventoryGlobs') && client) {
