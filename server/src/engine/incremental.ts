@@ -108,9 +108,8 @@ function parseBlock(blockText: string, block: Block, options: AnalyzeOptions): P
   const pair = root.items[0] as Pair;
   const key = pair.key as { range?: [number, number, number]; value?: unknown; source?: unknown } | null;
   const oldKey = block.pair.key as { range: [number, number, number]; value?: unknown; source?: unknown };
-  if (!key?.range || key.range[0] !== block.indent || key.range[1] !== oldKey.range[1] - block.start) {
-    return 'the block key moved';
-  }
+  if (!key?.range || key.range[0] !== block.indent) return 'the block key moved';
+  if (key.range[1] !== oldKey.range[1] - block.start) return 'the block key changed';
   if (blockText.slice(key.range[0], key.range[1]) !== block.key || key.value !== oldKey.value) {
     return 'the block key changed';
   }

@@ -1,19 +1,46 @@
-// Publishes diagnostics on open and change. A burst of changes costs one validation: work is
-// scheduled after pending input is read, and only the newest version is validated and published.
+// Publishes diagnostics on open and change, with no fixed delay. A burst of changes costs one
+// validation: the work for a document waits two turns of the event loop, one for the I/O poll
+// (input that arrived while we were busy is read) and one for the JSON-RPC queue (changes already
+// read are applied), and every newer change cancels the pending work. Only the version that is
+// current when the work runs is validated, and its diagnostics are sent at once, so results for
+// an older version are never published over a newer one.
 import type { Connection } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { AnalysisStats } from './analyses';
 import { toDiagnostic } from './convert';
 import type { ServerContext } from './server';
 
+/** Custom request (tests, benchmark): how versions were validated and how many were published. */
+export const VALIDATION_STATS_REQUEST = 'pigsty/validationStats';
+
+export interface ValidationStats extends AnalysisStats {
+  /** publishDiagnostics notifications sent, per document URI. */
+  published: Record<string, number>;
+  /** Versions whose diagnostics were sent, per URI, in order (the last 50). */
+  versions: Record<string, number[]>;
+}
+
 export function registerDiagnostics(connection: Connection, ctx: ServerContext): { refreshAll(): void } {
   const pending = new Map<string, NodeJS.Immediate>();
+  const published: Record<string, number> = {};
+  const versions: Record<string, number[]> = {};
 
-  function publish(doc: TextDocument): void {
-    pending.delete(doc.uri);
-    const current = ctx.documents.get(doc.uri);
-    if (!current || current.version !== doc.version) return; // a newer version is queued
+  function send(uri: string, version: number | undefined, diagnostics: ReturnType<typeof toDiagnostic>[]): void {
+    published[uri] = (published[uri] ?? 0) + 1;
+    if (version !== undefined) {
+      const sent = (versions[uri] ??= []);
+      sent.push(version);
+      if (sent.length > 50) sent.shift();
+    }
+    void connection.sendDiagnostics({ uri, version, diagnostics });
+  }
+
+  function publish(uri: string): void {
+    pending.delete(uri);
+    const current = ctx.documents.get(uri);
+    if (!current) return;
     if (!ctx.isInventory(current)) {
-      void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: [] });
+      send(uri, current.version, []);
       return;
     }
     let diagnostics;
@@ -21,16 +48,20 @@ export function registerDiagnostics(connection: Connection, ctx: ServerContext):
       const analysis = ctx.analysis(current);
       diagnostics = analysis.findings.map((f) => toDiagnostic(current, f));
     } catch (err) {
-      connection.console.error(`pigsty: validation of ${doc.uri} failed: ${err instanceof Error ? err.stack : String(err)}`);
+      connection.console.error(`pigsty: validation of ${uri} failed: ${err instanceof Error ? err.stack : String(err)}`);
       return;
     }
-    void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
+    send(uri, current.version, diagnostics);
   }
 
   function schedule(doc: TextDocument): void {
-    const prior = pending.get(doc.uri);
+    const uri = doc.uri;
+    const prior = pending.get(uri);
     if (prior) clearImmediate(prior);
-    pending.set(doc.uri, setImmediate(() => publish(doc)));
+    pending.set(
+      uri,
+      setImmediate(() => pending.set(uri, setImmediate(() => publish(uri)))),
+    );
   }
 
   ctx.documents.onDidOpen((e) => schedule(e.document));
@@ -42,6 +73,7 @@ export function registerDiagnostics(connection: Connection, ctx: ServerContext):
     ctx.analyses.forget(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
+  connection.onRequest(VALIDATION_STATS_REQUEST, (): ValidationStats => ({ ...ctx.analyses.stats, published, versions }));
 
   return {
     refreshAll() {

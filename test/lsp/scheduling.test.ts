@@ -1,0 +1,81 @@
+// Keystroke scheduling over stdio: a burst of changes is validated once (not once per change),
+// published versions never go backwards, edits inside a group take the block path, and what is
+// published equals a full validation of the final text.
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { generateInventory } from '../../bench/generate';
+import { analyze } from '../../server/src/engine/analyze';
+import { LineIndex } from '../../server/src/engine/lines';
+import { VALIDATION_STATS_REQUEST, ValidationStats } from '../../server/src/lsp/diagnostics';
+import { startLsp } from '../helpers/lspClient';
+
+const URI = 'file:///work/bench/pigsty.yml';
+
+/** The LSP change that inserts `text` at `offset` of `before`, and the text after it. */
+function insertion(before: string, offset: number, text: string) {
+  const pos = new LineIndex(before).position(offset);
+  return { change: { range: { start: pos, end: pos }, text }, after: before.slice(0, offset) + text + before.slice(offset) };
+}
+
+test('a burst of single-character edits costs fewer validations than edits, and ends with the diagnostics of a full validation', async () => {
+  const session = await startLsp();
+  try {
+    let text = generateInventory(300).text;
+    await session.open(URI, text, 1);
+    const opened = await session.diagnostics(URI, 1);
+    assert.equal(opened.length, analyze(text).findings.length, 'didOpen publishes what a full validation finds');
+
+    // type "replica" -> "primary" one character at a time: the last keystroke makes a second primary
+    const at = text.indexOf('pg_seq: 2, pg_role: replica') + 'pg_seq: 2, pg_role: '.length;
+    const word = 'primary';
+    const sends: Promise<void>[] = [];
+    let version = 1;
+    const del = new LineIndex(text);
+    const delStart = del.position(at);
+    const delEnd = del.position(at + 'replica'.length);
+    sends.push(session.change(URI, ++version, [{ range: { start: delStart, end: delEnd }, text: '' }]));
+    text = text.slice(0, at) + text.slice(at + 'replica'.length);
+    for (let i = 0; i < word.length; i++) {
+      const step = insertion(text, at + i, word[i]);
+      sends.push(session.change(URI, ++version, [step.change]));
+      text = step.after;
+    }
+    await Promise.all(sends);
+    const final = await session.diagnostics(URI, version);
+
+    const expected = analyze(text).findings;
+    assert.ok(expected.some((f) => f.code === 'identity/primary-count'), 'the final text has two primaries');
+    const lines = new LineIndex(text);
+    assert.deepEqual(
+      final.map((d) => [d.code, d.range.start.line, d.range.start.character, d.message]),
+      expected.map((f) => [f.code, lines.position(f.span.start).line, lines.position(f.span.start).character, f.message]),
+    );
+
+    const stats = await session.request<ValidationStats>(VALIDATION_STATS_REQUEST, {});
+    const sent = stats.versions[URI];
+    assert.ok(stats.published[URI] < version, `${stats.published[URI]} publications for ${version} versions`);
+    assert.deepEqual(sent, [...sent].sort((a, b) => a - b), 'published versions only go forward');
+    assert.equal(sent[sent.length - 1], version);
+    assert.ok(stats.block >= 1, `edits inside a group took the block path (${JSON.stringify(stats)})`);
+  } finally {
+    await session.close();
+  }
+});
+
+test('an edit that changes a group key is validated in full and still published for the newest version', async () => {
+  const session = await startLsp();
+  try {
+    const text = generateInventory(30).text;
+    await session.open(URI, text, 1);
+    await session.diagnostics(URI, 1);
+    const at = text.indexOf('pg-app0002:');
+    const step = insertion(text, at + 'pg-app0002'.length, 'x');
+    await session.change(URI, 2, [step.change]);
+    assert.equal((await session.diagnostics(URI, 2)).length, analyze(step.after).findings.length);
+    const stats = await session.request<ValidationStats>(VALIDATION_STATS_REQUEST, {});
+    assert.equal(stats.lastReason, 'the block key changed');
+    assert.deepEqual(stats.versions[URI], [1, 2]);
+  } finally {
+    await session.close();
+  }
+});
