@@ -12,4 +12,41 @@ const diagnostics = {
   ],
 };
 
-module.exports = { diagnostics };
+const quickFix = {
+  file: 'pigsty.yml',
+  /** the diagnostic to fix: `pg_role: master` */
+  at: { line: 23, column: 44 },
+  title: 'Change pg_role to primary',
+  before: '        10.10.10.21: { pg_seq: 1, pg_role: master }',
+  after: '        10.10.10.21: { pg_seq: 1, pg_role: primary }',
+};
+
+/** The 2-of-3 permanent failure drill: .10 and .11 are lost, .12 survives. */
+const promote = {
+  file: 'conf/trio.yml',
+  /** the host key of the survivor in pg-meta */
+  host: '10.10.10.12: { pg_seq: 3',
+  title: 'Promote 10.10.10.12 as the surviving node of pg-meta',
+  /** parsed, the saved file must equal this fixture parsed */
+  repaired: 'test/fixtures/seed/promote-trio.repaired.yml',
+  commentedOut: ['# 10.10.10.10: { pg_seq: 1, pg_role: primary }', '# 10.10.10.11: { pg_seq: 2, pg_role: replica }'],
+};
+
+const hover = {
+  file: 'pigsty.yml',
+  /** the key `pg_version` in the vars of pg-test */
+  needle: 'pg_version: 17',
+  texts: ['pg_version', /PostgreSQL major version/, /Level: cluster/, /Default: 18/],
+};
+
+const completion = {
+  file: 'conf/complete.yml',
+  /** a new line typed under this one */
+  after: '        pg_cluster: pg-test',
+  typed: 'pg_vers',
+  label: 'pg_version',
+  /** the new line once the item is accepted */
+  inserted: /^ {8}pg_version: ?$/,
+};
+
+module.exports = { diagnostics, quickFix, promote, hover, completion };

@@ -47,8 +47,24 @@ export class Workbench {
   async screenshot(name) {
     mkdirSync(RESULTS, { recursive: true });
     const file = path.join(RESULTS, `${name}.png`);
-    await this.page.screenshot({ path: file });
+    await this.page.screenshot({ path: file, animations: 'disabled' }); // fade-ins finished
     return file;
+  }
+
+  /**
+   * Screenshot of a transient widget (hover, suggest list, action menu). A layout change (a code
+   * lens arriving, diagnostics re-rendering) closes such widgets, so show it again until one
+   * picture is taken while it is still open.
+   * @param {string} name @param {() => Promise<import('playwright-core').Locator>} show
+   */
+  async shootWhileVisible(name, show) {
+    const deadline = Date.now() + TIMEOUT;
+    for (;;) {
+      const widget = await show();
+      const file = await this.screenshot(name);
+      if (await widget.isVisible()) return { widget, file };
+      if (Date.now() > deadline) throw new Error(`${name}: the widget closed before every screenshot for ${TIMEOUT / 1000} s`);
+    }
   }
 
   /** The command palette: runs a command by its title. @param {string} title */
@@ -70,9 +86,12 @@ export class Workbench {
     await input.waitFor({ state: 'visible' });
     await input.fill(rel);
     const base = path.basename(rel);
-    const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: base }).first();
+    const dir = path.dirname(rel);
+    let row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: base });
+    if (dir !== '.') row = row.filter({ hasText: dir });
+    row = row.first();
     await row.waitFor({ state: 'visible' });
-    await this.page.keyboard.press('Enter');
+    await row.click();
     await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
     await this.page.locator(`.tabs-container .tab.active[aria-label*="${base}"]`).waitFor({ state: 'visible' });
     await this.editorFocus();
@@ -114,24 +133,24 @@ export class Workbench {
     return (await panel.locator('.monaco-list-row').allInnerTexts()).map((row) => row.replace(/\s+/g, ' '));
   }
 
-  /** Shows the hover at the cursor (keyboard: Ctrl+K Ctrl+I) and returns its text once it contains `expect`. */
+  /** Shows the hover at a position (keyboard: Ctrl+K Ctrl+I) and returns it once it contains `expect`. */
   async hoverAt(/** @type {number} */ line, /** @type {number} */ column, /** @type {string|RegExp} */ expect) {
     await this.goTo(line, column);
     await this.page.keyboard.press('Control+K');
     await this.page.keyboard.press('Control+I');
     const hover = this.page.locator('.monaco-hover', { hasText: expect }).first();
     await hover.waitFor({ state: 'visible' });
-    return hover.innerText();
+    return hover;
   }
 
-  /** Opens the suggest list (Ctrl+Space) and waits for a row with the label. @param {string} label */
+  /** Opens the suggest list (Ctrl+Space) and returns its row with the label, once visible. @param {string} label */
   async suggest(label) {
     await this.page.keyboard.press('Control+Space');
     const widget = this.page.locator('.editor-widget.suggest-widget.visible');
     await widget.waitFor({ state: 'visible' });
     const row = widget.locator('.monaco-list-row', { has: this.page.locator('.label-name', { hasText: label }) }).first();
     await row.waitFor({ state: 'visible' });
-    return { widget, row };
+    return row;
   }
 
   /** Opens the quick-fix/refactor menu (Ctrl+.) and picks the action with the title. @param {string|RegExp} title */
