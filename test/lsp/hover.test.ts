@@ -59,6 +59,15 @@ describe('language server over stdio: hover', () => {
     assert.match(md, /`10\.10\.10\.12`: `eth2`, from host `10\.10\.10\.12` vars .*overrides group `pg-test` vars, all\.vars — this line is overridden here/);
   });
 
+  it('publishes the catalog findings: misspelt name (with suggestion data) and pg_seq in all.vars', async () => {
+    const bad = 'file:///work/hover/conf/bad.yml';
+    await lsp.open(bad, TEXT.replace('    pg_vip_interface: eth0', '    pg_seq: 1').replace('pg_vip_address: 10.10.10.3/24', 'pg_vip_adress: 10.10.10.3/24'));
+    const diags = (await lsp.diagnostics(bad, 1)).filter((d) => String(d.code).startsWith('params/'));
+    assert.deepEqual(diags.map((d) => [d.range.start.line, d.code, d.severity]), [[3, 'params/level', 1], [12, 'params/unknown', 2]]);
+    assert.match(String(diags[1].message), /did you mean `pg_vip_address`\?/);
+    assert.equal((diags[1].data as { suggestion?: string }).suggestion, 'pg_vip_address');
+  });
+
   it('nothing on structure keys or outside inventories', async () => {
     assert.equal(await hover(5, 'pg-test'), null);
     const other = 'file:///work/elsewhere/notes.yml';
