@@ -4,6 +4,8 @@ import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { registerRecoveryCommands } from './commands';
 import { showTopologyCommand } from './topology/panel';
+import { initializationFailed, serverErrorHandler } from './serverHealth';
+import { registerWorkspaceLint } from './workspaceLint';
 
 let client: LanguageClient | undefined;
 
@@ -38,6 +40,8 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
     initializationOptions: { settings: settings() },
     outputChannel: output,
     revealOutputChannelOn: 4 /* never: the channel opens only when the user asks, or on failure */,
+    errorHandler: serverErrorHandler(output),
+    initializationFailedHandler: initializationFailed(output),
   };
   client = new LanguageClient('pigsty', 'Pigsty Language Server', serverOptions, clientOptions);
   await client.start();
@@ -51,6 +55,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
     vscode.commands.registerCommand('pigsty.showTopology', showTopologyCommand(context, () => client)),
     ...registerRecoveryCommands(() => client),
+    ...registerWorkspaceLint(() => client),
     vscode.workspace.onDidChangeConfiguration(async (e) => {
       // the selector is fixed when the client starts: a new glob needs a restart
       if (e.affectsConfiguration('pigsty.inventoryGlobs') && client) {

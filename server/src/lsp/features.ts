@@ -7,6 +7,7 @@ import { commandsFeature } from './commands';
 import { completionFeature } from './completion';
 import { documentSymbolsFeature } from './documentSymbols';
 import { hoverFeature } from './hover';
+import { lintTextFeature } from './lintText';
 import type { ServerContext } from './server';
 import { topologyRequest } from './topology';
 
@@ -18,5 +19,5 @@ export interface Feature {
 // codeLensFeature also serves the topology lens (one code lens handler per connection)
 export const features: Feature[] = [
   topologyRequest, hoverFeature, completionFeature,
-  codeActionsFeature, commandsFeature, documentSymbolsFeature, codeLensFeature,
+  codeActionsFeature, commandsFeature, documentSymbolsFeature, codeLensFeature, lintTextFeature,
 ];
