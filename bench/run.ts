@@ -1,0 +1,186 @@
+// npm run bench: generated inventories of 30, 300, 1,000 and 3,000 clusters, measured side by side
+// for this server and yaml-language-server (with schemas/pigsty.schema.json), plus the bare
+// `yaml.parseDocument` time of the same text (the floor). Medians over several runs; the table is
+// printed and written to bench/RESULTS.md.
+//   BENCH_SIZES=30,300 BENCH_RUNS=3 BENCH_EDITS=10 npm run bench
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseDocument } from 'yaml';
+import { generateInventory, prng } from './generate';
+import { ServerSpec, startServer } from './lsp';
+
+const ROOT = process.env.BENCH_ROOT ?? path.resolve(__dirname, '../..');
+const WORK = path.join(ROOT, 'bench', '.work');
+const SIZES = (process.env.BENCH_SIZES ?? '30,300,1000,3000').split(',').map(Number);
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const EDITS = Number(process.env.BENCH_EDITS ?? 10);
+
+interface ServerResult {
+  open: number;
+  p50: number;
+  p90: number;
+  rssMb: number;
+}
+
+interface Row {
+  clusters: number;
+  lines: number;
+  kb: number;
+  floor: number;
+  cli: number;
+  ours: ServerResult;
+  yls: ServerResult;
+}
+
+const median = (xs: number[]) => quantile(xs, 0.5);
+function quantile(xs: number[], q: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const i = (s.length - 1) * q;
+  const lo = Math.floor(i);
+  return s[lo] + (s[Math.min(lo + 1, s.length - 1)] - s[lo]) * (i - lo);
+}
+
+function schemaPath(): { file: string; real: boolean } {
+  const real = path.join(ROOT, 'schemas', 'pigsty.schema.json');
+  if (fs.existsSync(real)) return { file: real, real: true };
+  const fallback = path.join(WORK, 'minimal.schema.json');
+  fs.writeFileSync(fallback, JSON.stringify({ type: 'object', properties: { all: { type: 'object', properties: { children: { type: 'object' }, vars: { type: 'object' } } } } }));
+  return { file: fallback, real: false };
+}
+
+function servers(schema: string): ServerSpec[] {
+  const yamlSettings = { schemas: { [pathToFileURL(schema).href]: ['*.yml'] }, validate: true, hover: false, completion: false };
+  return [
+    { name: 'ours', args: [path.join(ROOT, 'server', 'bin', 'pigsty-language-server'), '--stdio'] },
+    {
+      name: 'yls',
+      args: [path.join(ROOT, 'node_modules', 'yaml-language-server', 'bin', 'yaml-language-server'), '--stdio'],
+      settings: { yaml: yamlSettings },
+      configuration: (section) => (section === 'yaml' ? yamlSettings : section === 'editor' ? { tabSize: 2 } : null),
+    },
+  ];
+}
+
+/** Single-character edits: type one character into a password, then delete it (the text stays valid). */
+function editPlaces(text: string, count: number): { line: number; character: number }[] {
+  const lines = text.split('\n');
+  const candidates: { line: number; character: number }[] = [];
+  lines.forEach((l, i) => {
+    const at = l.indexOf('password: ');
+    if (at >= 0) candidates.push({ line: i, character: at + 'password: '.length + 3 });
+  });
+  const rand = prng(1234);
+  return Array.from({ length: count }, () => candidates[Math.floor(rand() * candidates.length)]);
+}
+
+async function measureServer(spec: ServerSpec, file: string, text: string): Promise<ServerResult> {
+  const opens: number[] = [];
+  const keys: number[] = [];
+  const rss: number[] = [];
+  const uri = pathToFileURL(file).href;
+  for (let run = 0; run < RUNS; run++) {
+    const session = await startServer(spec);
+    try {
+      opens.push(await session.open(uri, text));
+      for (const place of editPlaces(text, EDITS)) {
+        keys.push(await session.edit(uri, place.line, place.character, 0, 'x'));
+        keys.push(await session.edit(uri, place.line, place.character, 1, ''));
+      }
+      rss.push(session.peakRssKb() / 1024);
+    } finally {
+      await session.close();
+    }
+  }
+  return { open: median(opens), p50: quantile(keys, 0.5), p90: quantile(keys, 0.9), rssMb: median(rss) };
+}
+
+function measureFloor(text: string): number {
+  parseDocument(text); // warm-up
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t0 = performance.now();
+    parseDocument(text);
+    times.push(performance.now() - t0);
+  }
+  return median(times);
+}
+
+function measureCli(file: string): number {
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t0 = performance.now();
+    try {
+      execFileSync(process.execPath, [path.join(ROOT, 'server', 'bin', 'pigsty-lint'), file], { stdio: 'ignore' });
+    } catch {
+      // exit status 1 means findings: still a complete lint
+    }
+    times.push(performance.now() - t0);
+  }
+  return median(times);
+}
+
+const ms = (x: number) => (x >= 100 ? x.toFixed(0) : x.toFixed(1));
+
+function table(rows: Row[]): string {
+  const head =
+    '| clusters | lines | `parseDocument` (floor) | CLI lint | didOpen → diagnostics: ours / yaml-ls | ours ÷ floor | keystroke p50: ours / yaml-ls | p50 ratio | keystroke p90: ours / yaml-ls | peak RSS MB: ours / yaml-ls |\n' +
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|';
+  const body = rows.map(
+    (r) =>
+      `| ${r.clusters.toLocaleString('en')} | ${r.lines.toLocaleString('en')} | ${ms(r.floor)} ms | ${ms(r.cli)} ms | ${ms(r.ours.open)} / ${ms(r.yls.open)} ms | ${(r.ours.open / r.floor).toFixed(2)} × | ${ms(r.ours.p50)} / ${ms(r.yls.p50)} ms | 1/${(r.yls.p50 / r.ours.p50).toFixed(1)} | ${ms(r.ours.p90)} / ${ms(r.yls.p90)} ms | ${r.ours.rssMb.toFixed(0)} / ${r.yls.rssMb.toFixed(0)} |`,
+  );
+  return [head, ...body].join('\n');
+}
+
+async function main(): Promise<void> {
+  fs.mkdirSync(WORK, { recursive: true });
+  const schema = schemaPath();
+  const specs = servers(schema.file);
+  const loadBefore = os.loadavg();
+  const started = new Date();
+  const rows: Row[] = [];
+  for (const clusters of SIZES) {
+    const { text } = generateInventory(clusters);
+    const file = path.join(WORK, `pigsty-${clusters}.yml`);
+    fs.writeFileSync(file, text);
+    process.stderr.write(`bench: ${clusters} clusters (${text.split('\n').length} lines)…\n`);
+    const floor = measureFloor(text);
+    const cli = measureCli(file);
+    const ours = await measureServer(specs[0], file, text);
+    const yls = await measureServer(specs[1], file, text);
+    rows.push({ clusters, lines: text.split('\n').length, kb: text.length / 1024, floor, cli, ours, yls });
+  }
+  const loadAfter = os.loadavg();
+  const cpu = os.cpus();
+  const md = [
+    '# Benchmark results',
+    '',
+    `Run ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC by \`npm run bench\` (${RUNS} runs per size, ${EDITS * 2} single-character edits per run; medians).`,
+    `Machine: ${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}, ${os.type()} ${os.release()}.`,
+    `Load average ${loadBefore[0].toFixed(1)} before and ${loadAfter[0].toFixed(1)} after the run: other processes shared the CPUs, so absolute times are noisy; ratios come from the same run.`,
+    `yaml-language-server ${ylsVersion()} validated with ${schema.real ? '`schemas/pigsty.schema.json`' : 'a MINIMAL fallback schema (schemas/pigsty.schema.json was missing)'}; it waits a fixed delay before validating, we do not.`,
+    '',
+    table(rows),
+    '',
+    'Columns: `parseDocument` is `yaml`\'s bare parse of the same text in one process (the floor); CLI lint is `pigsty-lint FILE` end to end (process start included); didOpen and keystroke times are from sending the notification to receiving `publishDiagnostics` for that version over stdio; peak RSS is the server process\'s VmHWM.',
+    '',
+  ].join('\n');
+  fs.writeFileSync(path.join(ROOT, 'bench', 'RESULTS.md'), md);
+  process.stdout.write(md);
+}
+
+function ylsVersion(): string {
+  try {
+    return JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', 'yaml-language-server', 'package.json'), 'utf8')).version;
+  } catch {
+    return '?';
+  }
+}
+
+main().catch((err) => {
+  process.stderr.write(`bench: ${err instanceof Error ? err.stack : String(err)}\n`);
+  process.exit(1);
+});
