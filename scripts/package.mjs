@@ -36,6 +36,12 @@ const size = statSync(out).size;
 const problems = [];
 if (!listing.includes('dist/client.js') || !listing.includes('dist/server.js')) problems.push(`bundles missing from the package: ${listing.join(', ')}`);
 if (forbidden.length) problems.push(`files that must not ship: ${forbidden.join(', ')}`);
+// everything package.json points at must be inside: the bundle, snippets, l10n, the %nls% strings
+const referenced = [pkg.main, ...(pkg.contributes?.snippets ?? []).map((s) => s.path)].map((p) => path.posix.normalize(p));
+if (JSON.stringify(pkg).includes('%')) referenced.push('package.nls.json');
+const missing = referenced.filter((f) => !listing.includes(f));
+if (pkg.l10n && !listing.some((f) => f.startsWith(path.posix.normalize(pkg.l10n) + '/'))) missing.push(`${pkg.l10n}/*`);
+if (missing.length) problems.push(`files package.json refers to are not in the package: ${missing.join(', ')}`);
 if (size >= LIMIT) problems.push(`package is ${size} bytes, over the 1 MB target`);
 if (problems.length) {
   console.error(`package: ${problems.join('\n  ')}`);

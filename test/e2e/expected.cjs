@@ -49,4 +49,26 @@ const completion = {
   inserted: /^ {8}pg_version: ?$/,
 };
 
-module.exports = { diagnostics, quickFix, promote, hover, completion };
+const snippet = {
+  file: 'conf/citus.yml',
+  /** a new line typed under this one, at the level of the groups */
+  after: '        etcd_cluster: etcd',
+  indent: '    ',
+  prefix: 'citus-sandbox',
+  /** the inserted group, read back from the saved file */
+  group: 'pg-citus',
+  mode: 'citus',
+  hosts: ['10.10.10.10', '10.10.10.11', '10.10.10.12', '10.10.10.13'],
+};
+
+const outline = {
+  file: 'pigsty.yml',
+  /** group name and the detail the Outline shows beside it */
+  groups: [
+    { name: 'pg-meta', detail: 'pgsql · 2 hosts' },
+    { name: 'pg-test', detail: 'pgsql · 2 hosts' },
+  ],
+  hosts: [{ name: '10.10.10.21', detail: /pg-test-1/ }],
+};
+
+module.exports = { diagnostics, quickFix, promote, hover, completion, snippet, outline };

@@ -53,8 +53,7 @@ const quickFix = {
     assert.ok(read(file).split('\n').includes(before), 'fixture line before the fix');
     await wb.goTo(at.line, at.column);
     const { widget: item } = await wb.shootWhileVisible('quick-fix', () => wb.codeAction(title));
-    await item.click();
-    await wb.page.locator('.action-widget').waitFor({ state: 'hidden' });
+    await wb.applyAction(item);
     await wb.save();
     const lines = read(file).split('\n');
     assert.equal(lines[at.line - 1], after);
@@ -74,8 +73,7 @@ const promote = {
     await wb.goTo(at.line, at.column);
     const exact = new RegExp(`^${title.replace(/\./g, '\\.')}$`);
     const { widget: item } = await wb.shootWhileVisible('promote-survivor', () => wb.codeAction(exact));
-    await item.click();
-    await wb.page.locator('.action-widget').waitFor({ state: 'hidden' });
+    await wb.applyAction(item);
     await wb.save();
     const saved = read(file);
     assert.deepEqual(parse(saved, { version: '1.1' }), parse(readFileSync(path.join(REPO, repaired), 'utf8'), { version: '1.1' }));
@@ -126,7 +124,62 @@ const completion = {
   },
 };
 
+/** @type {Scenario} */
+const snippet = {
+  name: 'snippet',
+  title: 'snippet: the Citus sandbox cluster is inserted from the suggest list',
+  async run({ wb, read }) {
+    const { file, after, indent, prefix, group, mode, hosts } = expected.snippet;
+    await wb.openFile(file);
+    const line = read(file).split('\n').indexOf(after) + 1;
+    assert.ok(line > 0, `fixture line ${after}`);
+    await wb.goTo(line, after.length + 1);
+    await wb.page.keyboard.press('Enter');
+    await wb.page.keyboard.press('Shift+Home'); // drop the auto-indent, type at the level of the groups
+    await wb.page.keyboard.type(indent + prefix);
+    const exact = new RegExp(`^${prefix}$`);
+    let row = await wb.suggest(exact);
+    await wb.shootWhileVisible('snippet', async () => {
+      if (!(await row.isVisible())) row = await wb.suggest(exact);
+      return row;
+    });
+    const details = wb.page.locator('.suggest-details');
+    if (await details.isVisible()) assert.doesNotMatch(await details.innerText(), /%\w+%/, 'an untranslated %placeholder% in the snippet details');
+    await row.click();
+    await wb.page.keyboard.press('Escape'); // leave the snippet's tab stops
+    await wb.save();
+    const inv = parse(read(file));
+    const citus = inv?.all?.children?.[group];
+    assert.ok(citus, `group ${group} in the saved file:\n${read(file)}`);
+    assert.equal(citus.vars.pg_mode, mode);
+    assert.deepEqual(Object.keys(citus.hosts), hosts);
+    assert.ok(inv.all.children.etcd, 'the etcd group is kept');
+    await wb.screenshot('snippet-inserted');
+  },
+};
+
+/** @type {Scenario} */
+const outline = {
+  name: 'outline',
+  title: 'outline: the clusters and their hosts in the Outline view',
+  async run({ wb, shot }) {
+    const { file, groups, hosts } = expected.outline;
+    await wb.openFile(file);
+    await wb.command('Explorer: Focus on Outline View');
+    const tree = wb.page.locator('.outline-pane');
+    await tree.waitFor({ state: 'visible' });
+    // fold the file list so that the Outline has the height of the side bar
+    const folders = wb.page.locator('.pane-header[aria-expanded="true"]', { hasText: /^workspace/i });
+    if (await folders.isVisible()) await folders.click();
+    for (const { name, detail } of [...groups, ...hosts]) {
+      const row = tree.locator('.monaco-list-row', { has: wb.page.locator('.label-name', { hasText: new RegExp(`^${name.replace(/\./g, '\\.')}$`) }) }).first();
+      await row.waitFor({ state: 'visible' });
+      const text = (await row.innerText()).replace(/\s+/g, ' ');
+      assert.match(text, typeof detail === 'string' ? new RegExp(detail) : detail, `Outline row of ${name}: ${text}`);
+    }
+    await shot();
+  },
+};
+
 /** The scenarios that run; each needs its feature in the packaged extension. */
-export const SCENARIOS = [diagnostics, hover, completion];
-/** Written, waiting for their feature in the language server (codeActions.ts registered in features.ts). */
-export const PENDING = [quickFix, promote];
+export const SCENARIOS = [diagnostics, hover, completion, quickFix, promote, snippet, outline];

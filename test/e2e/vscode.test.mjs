@@ -51,6 +51,7 @@ describe('VS Code (code-server 4.100.3) with the packaged extension', { timeout:
         shot: () => /** @type {any} */ (wb).screenshot(scenario.name),
       };
       try {
+        await wb.reset();
         await scenario.run(ctx);
       } catch (err) {
         await wb.screenshot(`${scenario.name}-failed`).catch(() => {});

@@ -143,7 +143,7 @@ export class Workbench {
     return hover;
   }
 
-  /** Opens the suggest list (Ctrl+Space) and returns its row with the label, once visible. @param {string} label */
+  /** Opens the suggest list (Ctrl+Space) and returns its row with the label, once visible. @param {string|RegExp} label */
   async suggest(label) {
     await this.page.keyboard.press('Control+Space');
     const widget = this.page.locator('.editor-widget.suggest-widget.visible');
@@ -161,9 +161,35 @@ export class Workbench {
     return item;
   }
 
+  /** Moves the focus in the open action menu to the item, with the arrow keys, and applies it (Enter). @param {import('playwright-core').Locator} item */
+  async applyAction(item) {
+    const label = await item.getAttribute('aria-label');
+    const size = Number(await item.getAttribute('aria-setsize')) || 20;
+    for (let i = 0; i <= size && !(await item.evaluate((el) => el.classList.contains('focused'))); i++) {
+      await this.page.keyboard.press('ArrowDown');
+    }
+    if (!(await item.evaluate((el) => el.classList.contains('focused')))) throw new Error(`could not move the focus to the action "${label}"`);
+    await this.page.keyboard.press('Enter');
+    await this.page.locator('.action-widget').waitFor({ state: 'hidden' });
+  }
+
+  /** Closes whatever a failed scenario may have left open (menus, pickers, hovers). */
+  async reset() {
+    for (const sel of ['.action-widget', '.quick-input-widget', '.editor-widget.suggest-widget.visible']) {
+      const widget = this.page.locator(sel);
+      if (await widget.isVisible()) {
+        await this.page.keyboard.press('Escape');
+        await widget.waitFor({ state: 'hidden' });
+      }
+    }
+  }
+
+  /** Saves the active editor (Ctrl+S) once it has unsaved changes, and waits until it is saved. */
   async save() {
+    const dirty = this.page.locator('.tabs-container .tab.active.dirty');
+    await dirty.waitFor({ state: 'visible' }); // the edit being saved has reached the editor
     await this.editorFocus();
     await this.page.keyboard.press('Control+S');
-    await this.page.locator('.tabs-container .tab.active.dirty').waitFor({ state: 'detached' });
+    await dirty.waitFor({ state: 'detached' });
   }
 }
