@@ -28,8 +28,8 @@ if ((${#missing[@]})); then
   [[ $(id -u) == 0 ]] || die "installing ${missing[*]} needs root (apt-get); run as root or install them first"
   log "installing Debian packages: ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq >&2 || die "apt-get update failed"
-  apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2 \
+  timeout 600 apt-get update -qq >&2 || die "apt-get update failed"
+  timeout 900 apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2 \
     || die "apt-get install ${missing[*]} failed"
 else
   log "Debian packages present"
@@ -52,28 +52,29 @@ cd "$PREFIX"
 echo '{"name":"pigsty-e2e-code-server","private":true}' > package.json
 export npm_config_audit=false npm_config_fund=false npm_config_update_notifier=false
 # its own postinstall refuses root and downloads ripgrep from the internet: skip it
-npm install --ignore-scripts --no-save "code-server@$CODE_SERVER_VERSION" >&2 \
+timeout 600 npm install --ignore-scripts --no-save "code-server@$CODE_SERVER_VERSION" >&2 \
   || die "npm install code-server@$CODE_SERVER_VERSION failed"
 
 VSC="$PREFIX/node_modules/code-server/lib/vscode"
 [[ -d $VSC ]] || die "unexpected code-server layout: $VSC missing"
-(
-  cd "$VSC"
-  npm install --omit=dev --ignore-scripts >&2
-  npm_config_yes=true npm rebuild kerberos node-pty @parcel/watcher @vscode/spdlog native-watchdog >&2
-  mkdir -p node_modules/@vscode/ripgrep/bin
-  ln -sfn /usr/bin/rg node_modules/@vscode/ripgrep/bin/rg
-  ln -sfn node_modules node_modules.asar
-  ln -sfn code-linux.sh bin/remote-cli/code-server
-  ln -sfn browser-linux.sh bin/helpers/browser.sh
-  cd extensions
-  npm install --omit=dev --ignore-scripts >&2
-) || die "preparing VS Code inside code-server failed (see npm output above)"
+# (no subshell with `|| die`: errexit is off inside one, so every step checks itself)
+cd "$VSC"
+timeout 600 npm install --omit=dev --ignore-scripts >&2 || die "npm install in $VSC failed"
+npm_config_yes=true timeout 900 npm rebuild kerberos node-pty @parcel/watcher @vscode/spdlog native-watchdog >&2 \
+  || die "building VS Code's native modules failed (needs g++, make, python3 and the -dev packages above)"
+mkdir -p node_modules/@vscode/ripgrep/bin
+ln -sfn /usr/bin/rg node_modules/@vscode/ripgrep/bin/rg
+ln -sfn node_modules node_modules.asar
+ln -sfn code-linux.sh bin/remote-cli/code-server
+ln -sfn browser-linux.sh bin/helpers/browser.sh
+cd extensions
+timeout 600 npm install --omit=dev --ignore-scripts >&2 || die "npm install of the built-in extensions failed"
+cd "$PREFIX"
 
 # argon2 lives next to code-server, in the top-level node_modules
-npm rebuild argon2 >&2 || die "npm rebuild argon2 failed"
+timeout 600 npm rebuild argon2 >&2 || die "npm rebuild argon2 failed"
 
-"$PREFIX/node_modules/.bin/code-server" --version >&2 || die "code-server does not start"
+XDG_CONFIG_HOME="$PREFIX/.xdg-config" "$PREFIX/node_modules/.bin/code-server" --version >&2 || die "code-server does not start"
 touch "$MARKER"
 log "code-server ready"
 echo "$PREFIX"

@@ -24,6 +24,8 @@ const quickFix = {
 /** The 2-of-3 permanent failure drill: .10 and .11 are lost, .12 survives. */
 const promote = {
   file: 'conf/trio.yml',
+  /** copied into the workspace at start: the same inventory the promote unit tests use */
+  source: 'test/fixtures/seed/promote-trio.yml',
   /** the host key of the survivor in pg-meta */
   host: '10.10.10.12: { pg_seq: 3',
   title: 'Promote 10.10.10.12 as the surviving node of pg-meta',
@@ -71,4 +73,7 @@ const outline = {
   hosts: [{ name: '10.10.10.21', detail: /pg-test-1/ }],
 };
 
-module.exports = { diagnostics, quickFix, promote, hover, completion, snippet, outline };
+/** Files copied into the throwaway workspace besides test/e2e/workspace: path in the workspace → path in the repo. */
+const workspaceExtras = { [promote.file]: promote.source };
+
+module.exports = { diagnostics, quickFix, promote, hover, completion, snippet, outline, workspaceExtras };

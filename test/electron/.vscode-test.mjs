@@ -8,12 +8,14 @@ import { cpSync, mkdtempSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import expected from '../e2e/expected.cjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '../..');
 // a throwaway copy: scenarios edit and save files
 const workspace = path.join(mkdtempSync(path.join(os.tmpdir(), 'pigsty-electron-')), 'workspace');
 cpSync(path.join(repo, 'test', 'e2e', 'workspace'), workspace, { recursive: true });
+for (const [rel, src] of Object.entries(expected.workspaceExtras)) cpSync(path.join(repo, src), path.join(workspace, rel));
 
 export default defineConfig({
   label: 'scenarios',

@@ -6,7 +6,8 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSy
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
-import { CODE_SERVER_BIN, CODE_SERVER_DIR, EXTENSION_ID, RESULTS, VSIX, WORKSPACE_FIXTURE } from './paths.mjs';
+import expected from '../expected.cjs';
+import { CODE_SERVER_BIN, CODE_SERVER_DIR, EXTENSION_ID, REPO, RESULTS, VSIX, WORKSPACE_FIXTURE } from './paths.mjs';
 
 const run = promisify(execFile);
 
@@ -16,6 +17,12 @@ export function requirePrerequisites() {
   if (!existsSync(CODE_SERVER_BIN)) missing.push(`code-server is not installed in ${CODE_SERVER_DIR}: run \`bash scripts/e2e-setup.sh\``);
   if (!existsSync(VSIX)) missing.push(`the packaged extension ${VSIX} is missing: run \`npm run package\``);
   if (missing.length) throw new Error(`end-to-end prerequisites missing:\n  - ${missing.join('\n  - ')}`);
+}
+
+/** The fixture workspace plus the shared fixtures the scenarios use, in a folder they may edit. */
+export function copyWorkspace(/** @type {string} */ dest) {
+  cpSync(WORKSPACE_FIXTURE, dest, { recursive: true });
+  for (const [rel, src] of Object.entries(expected.workspaceExtras)) cpSync(path.join(REPO, src), path.join(dest, rel));
 }
 
 /** User settings that keep the workbench quiet and deterministic. */
@@ -54,7 +61,7 @@ export async function startCodeServer() {
   const workspace = path.join(tmp, 'workspace');
   mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
   mkdirSync(extensionsDir);
-  cpSync(WORKSPACE_FIXTURE, workspace, { recursive: true });
+  copyWorkspace(workspace);
   writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify(SETTINGS, null, 2));
   const config = path.join(tmp, 'config.yaml');
   writeFileSync(config, 'auth: none\ncert: false\n');
