@@ -62,7 +62,7 @@ describe('language server over stdio: code actions and commands', () => {
     const line = text.split('\n').findIndex((l) => l.includes('10.10.10.12: { pg_seq: 3'));
     const actions = await lsp.request<CodeAction[]>('textDocument/codeAction', {
       textDocument: { uri },
-      range: { start: { line, character: 10 }, end: { line, character: 10 } },
+      range: { start: { line, character: 0 }, end: { line, character: 0 } },
       context: { diagnostics: [], only: ['refactor.rewrite'] },
     });
     const promote = actions.find((a) => a.title === 'Promote 10.10.10.12 as the surviving node of pg-meta');

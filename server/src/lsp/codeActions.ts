@@ -4,7 +4,7 @@
 import { CodeAction, CodeActionKind, Diagnostic, TextEdit as LspTextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../engine/analyze';
-import type { TextEdit } from '../fixes/edits';
+import { lineStartOf, TextEdit } from '../fixes/edits';
 import { replaceAllPasswords } from '../fixes/passwords';
 import { clusterOf, promoteSurvivor } from '../fixes/promoteSurvivor';
 import { fixesFor } from '../fixes/quickfixes';
@@ -39,7 +39,8 @@ function quickFixes(doc: TextDocument, analysis: Analysis, diagnostics: Diagnost
 export function hostAt(analysis: Analysis, offset: number): string | undefined {
   for (const [ip, occs] of analysis.inventory.hostOccurrences) {
     for (const o of occs) {
-      const start = o.keyNode.range![0];
+      // the whole line of the host key counts, so a cursor in its indentation finds it too
+      const start = lineStartOf(analysis.parsed.text, o.keyNode.range![0]);
       const end = o.valueNode?.range ? o.valueNode.range[1] : o.keyNode.range![1];
       if (start <= offset && offset <= end) return ip;
     }
