@@ -1,6 +1,7 @@
 // The registry: every rule code, once. A new rule family is one import and one spread here.
 import { citusRules } from './citus';
 import { citusConsistencyRules } from './citus-consistency';
+import { citusGroupRules } from './citus-groups';
 import { dbsuRules } from './dbsu';
 import { etcdRules } from './etcd';
 import { identityRules } from './identity';
@@ -15,6 +16,7 @@ export const allRules: readonly Rule[] = [
   ...structureRules,
   ...identityRules,
   ...citusRules,
+  ...citusGroupRules,
   ...citusConsistencyRules,
   ...vipRules,
   ...dbsuRules,
