@@ -115,4 +115,29 @@ describe('quick fixes: Citus, VIP, etcd, parameters, passwords', () => {
     assert.ok(out.includes(`password: ${pw} }`));
     assert.ok(!out.includes('DBUser.Meta'));
   });
+  it('citus/libs-order: loads citus first, keeping the quotes', () => {
+    const text = citus(`
+      10.10.10.10: { pg_group: 0, pg_cluster: pg-citus0, pg_seq: 1, pg_role: primary }`).replace("'citus, pg_stat_statements'", "'pg_stat_statements, citus'");
+    assert.equal(applyFix(text, 'citus/libs-order'), text.replace("'pg_stat_statements, citus'", "'citus, pg_stat_statements'"));
+  });
+
+  it('citus/group-invalid: gives a group-less cluster the next free pg_group', () => {
+    const text = citus(`
+      10.10.10.10: { pg_group: 0, pg_cluster: pg-citus0, pg_seq: 1, pg_role: primary }
+      10.10.10.11: { pg_cluster: pg-citus1, pg_seq: 1, pg_role: primary }`);
+    assert.equal(applyFix(text, 'citus/group-invalid'), text.replace('pg-citus1, pg_seq: 1, pg_role: primary }', 'pg-citus1, pg_seq: 1, pg_role: primary, pg_group: 1 }'));
+  });
+
+  it('etcd/seq-duplicate and infra/seq-duplicate: renumber the second member', () => {
+    const text = 'all:\n  vars: { admin_ip: 10.10.10.10, version: v4.5.0 }\n  children:\n' +
+      '    infra: { hosts: { 10.10.10.10: { infra_seq: 1 }, 10.10.10.11: { infra_seq: 1 } } }\n' +
+      '    etcd: { hosts: { 10.10.10.10: { etcd_seq: 1 }, 10.10.10.11: { etcd_seq: 1 }, 10.10.10.12: { etcd_seq: 2 } }, vars: { etcd_cluster: etcd } }\n';
+    assert.equal(applyFix(text, 'etcd/seq-duplicate'), text.replace('10.10.10.11: { etcd_seq: 1 }', '10.10.10.11: { etcd_seq: 3 }'));
+    assert.equal(applyFix(text, 'infra/seq-duplicate'), text.replace('10.10.10.11: { infra_seq: 1 }', '10.10.10.11: { infra_seq: 2 }'));
+  });
+
+  it('identity/admin-ip: sets the missing admin_ip to the only infra node', () => {
+    const text = inventory('').replace('    admin_ip: 10.10.10.10\n', '');
+    assert.equal(applyFix(text, 'identity/admin-ip'), text.replace('    version: v4.5.0\n', '    version: v4.5.0\n    admin_ip: 10.10.10.10\n'));
+  });
 });

@@ -1,7 +1,8 @@
 // Fixes for the Citus rules: group names, group numbering, the citus extension and database, and the
 // dbsu password Patroni needs on every group.
 import { isMap, isSeq, Node } from 'yaml';
-import { findMapPair, appendSeqItem, insertPair, TextEdit } from './edits';
+import { findMapPair, appendSeqItem, insertPair, replaceNode, TextEdit, yamlValue } from './edits';
+import { entryAt, nextFree } from './hostEdits';
 import { appendToClusterList, setClusterParam } from './clusterEdits';
 import { generatePassword } from './passwords';
 import { fix, Fix, FixBuilder, FixRequest, str } from './types';
@@ -99,7 +100,32 @@ const dbsuPassword: FixBuilder = (req) => {
   return fix(sibling ? `Use the dbsu password of the other Citus groups` : 'Set a generated pg_dbsu_password', setClusterParam(req.analysis, ips, 'pg_dbsu_password', password), true);
 };
 
+/** `citus` first in `pg_libs`, the rest in their order. */
+const libsOrder: FixBuilder = (req) => {
+  const libs = str(req.data.libs);
+  const rest = libs.split(',').map((l) => l.trim()).filter((l) => l && l !== 'citus');
+  const entry = entryAt(req.analysis, req.span.start);
+  if (!entry?.writtenValueNode?.range || entry.mergedBy) return [];
+  const value = ['citus', ...rest].join(', ');
+  return fix(`Load citus first: '${value}'`, [replaceNode(req.analysis.parsed.text, entry.writtenValueNode, yamlValue(value, entry.valueNode))], true);
+};
+
+/** A Citus cluster without `pg_group` gets the next free group of its shard. */
+const groupMissing: FixBuilder = (req) => {
+  if (req.data.shard === undefined || req.data.value !== undefined) return [];
+  const shard = str(req.data.shard);
+  const r = req.analysis.resolver;
+  const used = [...req.analysis.pgClusters().values()]
+    .filter((c) => String(r.value(c.members[0].ip, 'pg_shard') ?? c.name) === shard && r.explicit(c.members[0].ip, 'pg_group'))
+    .map((c) => r.value(c.members[0].ip, 'pg_group'));
+  const next = used.length ? nextFree(used, 0) : 0;
+  const cluster = str(req.data.cluster);
+  return fix(`Set pg_group: ${next} on ${cluster}`, setClusterParam(req.analysis, members(req, cluster), 'pg_group', next), true);
+};
+
 export const citusFixes: Record<string, FixBuilder> = {
+  'citus/libs-order': libsOrder,
+  'citus/group-invalid': groupMissing,
   'citus/cluster-name': clusterName,
   'citus/group-gap': groupGap,
   'citus/extension-missing': extensionMissing,

@@ -1,5 +1,7 @@
 // Fixes for the identity rules: pg_seq, pg_role, primary count, infra_seq / etcd_seq.
+import { isMap } from 'yaml';
 import { seqNumber } from '../rules/identity';
+import { setPair } from './edits';
 import { nextFree, setHostParam, entryAt } from './hostEdits';
 import { fix, Fix, FixBuilder, FixRequest, str } from './types';
 
@@ -60,11 +62,23 @@ function seqFix(param: 'infra_seq' | 'etcd_seq', group: string): FixBuilder {
     if (!occ || req.data.value !== undefined) return [];
     const used = members.flatMap((g) => g.hosts).map((h) => req.analysis.resolver.value(h.ip, param));
     const free = nextFree(used, 1);
-    return fix(`Set ${param}: ${free} on ${host}`, [setHostParam(req.analysis, host, param, free, occ)], true);
+    const verb = req.data.seq !== undefined ? `Renumber ${host} to` : `Set`;
+    return fix(`${verb} ${param}: ${free}${req.data.seq !== undefined ? '' : ` on ${host}`}`, [setHostParam(req.analysis, host, param, free, occ)], true);
   };
 }
 
+/** A missing `admin_ip` is the infra node's IP when there is exactly one. */
+const adminIp: FixBuilder = (req) => {
+  const inv = req.analysis.inventory;
+  const infra = [...new Set((inv.groupsByName.get('infra') ?? []).flatMap((g) => g.hosts.map((h) => h.ip)))];
+  if (req.data.value !== undefined || infra.length !== 1 || !isMap(inv.varsNode)) return [];
+  return fix(`Set admin_ip: ${infra[0]} (the infra node)`, [setPair(req.analysis.parsed.text, inv.varsNode, 'admin_ip', infra[0])], true);
+};
+
 export const identityFixes: Record<string, FixBuilder> = {
+  'identity/admin-ip': adminIp,
+  'etcd/seq-duplicate': seqFix('etcd_seq', 'etcd'),
+  'infra/seq-duplicate': seqFix('infra_seq', 'infra'),
   'identity/pg-seq': pgSeq,
   'identity/pg-role': pgRole,
   'identity/primary-count': primaryCount,
