@@ -3,6 +3,8 @@ import { describe, it } from 'node:test';
 import { inventory } from '../helpers/ruleTester';
 import { applyFix, errorsOf, lint } from '../helpers/fixTester';
 
+const dedentGroup = (y: string) => y.replace(/^\n/, '').replace(/^(?=.)/gm, '    ');
+
 const citus = (hosts: string, vars = '') => inventory(`
   pg-citus:
     hosts:
@@ -139,5 +141,14 @@ describe('quick fixes: Citus, VIP, etcd, parameters, passwords', () => {
   it('identity/admin-ip: sets the missing admin_ip to the only infra node', () => {
     const text = inventory('').replace('    admin_ip: 10.10.10.10\n', '');
     assert.equal(applyFix(text, 'identity/admin-ip'), text.replace('    version: v4.5.0\n', '    version: v4.5.0\n    admin_ip: 10.10.10.10\n'));
+  });
+  it('citus/shard-missing: joins the shard the other groups name', () => {
+    const text = citus(`
+      10.10.10.10: { pg_group: 0, pg_cluster: pg-citus0, pg_seq: 1, pg_role: primary }`) + dedentGroup(`
+pg-citus1:
+  hosts: { 10.10.10.11: { pg_seq: 1, pg_role: primary } }
+  vars: { pg_cluster: pg-citus1, pg_mode: citus, pg_group: 1, pg_primary_db: citus, pg_dbsu_password: Xk29aLmQ7pWz, pg_extensions: [ citus ], pg_databases: [ { name: citus, extensions: [ citus ] } ] }
+`);
+    assert.equal(applyFix(text, 'citus/shard-missing'), text.replace('pg_databases: [ { name: citus, extensions: [ citus ] } ] }', 'pg_databases: [ { name: citus, extensions: [ citus ] } ], pg_shard: pg-citus }'));
   });
 });

@@ -123,7 +123,23 @@ const groupMissing: FixBuilder = (req) => {
   return fix(`Set pg_group: ${next} on ${cluster}`, setClusterParam(req.analysis, members(req, cluster), 'pg_group', next), true);
 };
 
+/** A Citus cluster without `pg_shard` joins the shard the other Citus clusters name, when they name one. */
+const shardMissing: FixBuilder = (req) => {
+  const cluster = str(req.data.cluster);
+  const r = req.analysis.resolver;
+  const shards = new Set(
+    [...req.analysis.pgClusters().values()]
+      .filter((c) => c.name !== cluster && r.value(c.members[0].ip, 'pg_mode') === 'citus')
+      .map((c) => r.explicit(c.members[0].ip, 'pg_shard')?.value)
+      .filter((v): v is string => typeof v === 'string' && v !== ''),
+  );
+  if (shards.size !== 1) return [];
+  const shard = [...shards][0];
+  return fix(`Set pg_shard: ${shard} on ${cluster}`, setClusterParam(req.analysis, members(req, cluster), 'pg_shard', shard), true);
+};
+
 export const citusFixes: Record<string, FixBuilder> = {
+  'citus/shard-missing': shardMissing,
   'citus/libs-order': libsOrder,
   'citus/group-invalid': groupMissing,
   'citus/cluster-name': clusterName,
