@@ -100,16 +100,22 @@ export function nodeValue(doc: Document.Parsed | undefined, node: Node | null): 
 }
 
 /** The key/value pairs of a map, with `<<` merge keys expanded (later explicit keys win). */
-export function mapPairs(doc: Document.Parsed | undefined, map: YAMLMap): { pair: Pair; mergedBy?: Scalar }[] {
+export function mapPairs(
+  doc: Document.Parsed | undefined,
+  map: YAMLMap,
+  within: ReadonlySet<YAMLMap> = new Set(),
+): { pair: Pair; mergedBy?: Scalar }[] {
   const out: { pair: Pair; mergedBy?: Scalar }[] = [];
   for (const pair of map.items) {
     if (isMergeKey(pair.key)) {
       const sources = isMap(resolveAlias(doc, pair.value))
         ? [resolveAlias(doc, pair.value)]
         : ((pair.value as { items?: unknown[] } | null)?.items ?? []).map((n) => resolveAlias(doc, n));
+      // a merged map may merge others in turn (PyYAML flattens them); a cycle or deep chain stops
+      const path = new Set(within).add(map);
       for (const src of sources) {
-        if (isMap(src) && src !== map) {
-          for (const inner of src.items) out.push({ pair: inner as Pair, mergedBy: pair.key as Scalar });
+        if (isMap(src) && !path.has(src) && path.size < 16) {
+          for (const inner of mapPairs(doc, src, path)) out.push({ pair: inner.pair, mergedBy: pair.key as Scalar });
         }
       }
     } else {
