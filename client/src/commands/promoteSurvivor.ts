@@ -10,12 +10,12 @@ export function promoteSurvivorCommand(getClient: GetClient) {
     if (!picked) return;
     const members = picked.at.clusters.find((c) => c.name === picked.cluster)?.members ?? [];
     const here = survivorArg ?? (picked.at.host && members.includes(picked.at.host) ? picked.at.host : undefined);
-    const survivor = here ?? (await vscode.window.showQuickPick(members, { placeHolder: `Which host of ${picked.cluster} survives?` }));
+    const survivor = here ?? (await vscode.window.showQuickPick(members, { placeHolder: vscode.l10n.t('Which host of {0} survives?', picked.cluster) }));
     if (!survivor) return;
     const others = members.filter((ip) => ip !== survivor);
     const failed = await vscode.window.showQuickPick(
       others.map((ip) => ({ label: ip, picked: true })),
-      { canPickMany: true, placeHolder: `Which hosts of ${picked.cluster} failed for good? (${survivor} survives)` },
+      { canPickMany: true, placeHolder: vscode.l10n.t('Which hosts of {0} failed for good? ({1} survives)', picked.cluster, survivor) },
     );
     if (!failed || failed.length === 0) return;
     const reply = await serverCommand<{ applied?: boolean; changes?: string[]; notes?: string[] }>(getClient, 'pigsty.server.promoteSurvivor', {
@@ -24,11 +24,10 @@ export function promoteSurvivorCommand(getClient: GetClient) {
       failed: failed.map((f) => f.label),
     });
     if (!reply) return;
-    const notes = reply.notes?.length ? ` Review: ${reply.notes.join(' ')}` : '';
-    const action = await vscode.window.showInformationMessage(
-      `Pigsty: ${survivor} is now the surviving primary of ${picked.cluster} (${reply.changes?.length ?? 0} changes).${notes}`,
-      'Show recovery runbook',
-    );
+    const notes = reply.notes?.length ? ' ' + vscode.l10n.t('Review: {0}', reply.notes.join(' ')) : '';
+    const runbook = vscode.l10n.t('Show recovery runbook');
+    const done = vscode.l10n.t('Pigsty: {0} is now the surviving primary of {1} ({2} changes).', survivor, picked.cluster, reply.changes?.length ?? 0);
+    const action = await vscode.window.showInformationMessage(done + notes, runbook);
     if (action) await vscode.commands.executeCommand('pigsty.showRunbook', target.uri, picked.cluster, survivor);
   };
 }

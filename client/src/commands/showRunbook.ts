@@ -11,7 +11,7 @@ export function showRunbookCommand(getClient: GetClient) {
     const members = picked.at.clusters.find((c) => c.name === picked.cluster)?.members ?? [];
     let survivor = survivorArg ?? (picked.at.host && members.includes(picked.at.host) ? picked.at.host : undefined);
     if (!survivor && members.length > 1) {
-      survivor = await vscode.window.showQuickPick(members, { placeHolder: `Which host of ${picked.cluster} is still running?` });
+      survivor = await vscode.window.showQuickPick(members, { placeHolder: vscode.l10n.t('Which host of {0} is still running?', picked.cluster) });
       if (!survivor) return;
     }
     const reply = await serverCommand<{ markdown?: string }>(getClient, 'pigsty.server.runbook', { uri: target.uri, cluster: picked.cluster, survivor });
