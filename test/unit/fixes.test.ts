@@ -4,6 +4,9 @@ import { applyEdits, commentOutPair, insertPair, isPlainSafe, setPair, yamlValue
 import { parseDocument, YAMLMap } from 'yaml';
 import { dedent, inventory } from '../helpers/ruleTester';
 import { applyFix, fixesOf } from '../helpers/fixTester';
+import { analyze } from '../../server/src/engine/analyze';
+import { codeLenses } from '../../server/src/fixes/codeLens';
+import { fixesFor } from '../../server/src/fixes/quickfixes';
 
 function mapAt(text: string, ...path: string[]): YAMLMap {
   const doc = parseDocument(text, { version: '1.1' });
@@ -147,5 +150,17 @@ describe('quick fixes: identity', () => {
             vars: { etcd_cluster: etcd }
     `);
     assert.equal(applyFix(text, 'identity/etcd-seq'), text.replace('10.10.10.11:\n', '10.10.10.11: { etcd_seq: 2 }\n'));
+  });
+  it('titles follow the editor language', () => {
+    const text = inventory(`
+      pg-meta:
+        hosts:
+          10.10.10.10: { pg_seq: 1, pg_role: master }
+        vars: { pg_cluster: pg-meta }
+    `);
+    const analysis = analyze(text, { lang: 'zh-cn' });
+    const f = analysis.findings.find((x) => x.code === 'identity/pg-role')!;
+    assert.deepEqual(fixesFor({ analysis, code: f.code, data: f.data, span: f.span, lang: 'zh-cn' }).map((x) => x.title), ['将 pg_role 改为 primary']);
+    assert.deepEqual(codeLenses(analysis, 'zh-cn').map((l) => l.title), ['1 个成员 · 无主库']);
   });
 });

@@ -5,7 +5,7 @@ import { findMapPair, appendSeqItem, insertPair, replaceNode, TextEdit, yamlValu
 import { entryAt, nextFree } from './hostEdits';
 import { appendToClusterList, setClusterParam } from './clusterEdits';
 import { generatePassword } from './passwords';
-import { fix, Fix, FixBuilder, FixRequest, str } from './types';
+import { fix, Fix, FixBuilder, FixRequest, str, tr } from './types';
 
 function members(req: FixRequest, cluster: string): string[] {
   return req.analysis.pgClusters().get(cluster)?.members.map((m) => m.ip) ?? [];
@@ -28,7 +28,7 @@ const clusterName: FixBuilder = (req) => {
   const from = str(req.data.cluster);
   const to = str(req.data.expected);
   const edits = renameCluster(req, from, to);
-  return edits ? fix(`Rename ${from} to ${to} on all its members`, edits, true) : [];
+  return edits ? fix(tr(req, `Rename ${from} to ${to} on all its members`, `将 ${from} 在其所有成员上重命名为 ${to}`), edits, true) : [];
 };
 
 const groupGap: FixBuilder = (req) => {
@@ -43,13 +43,13 @@ const groupGap: FixBuilder = (req) => {
   if (clusters.length !== 1) return [];
   const c = clusters[0];
   const edits = setClusterParam(req.analysis, c.members.map((m) => m.ip), 'pg_group', target);
-  let title = `Renumber ${c.name} to pg_group: ${target}`;
+  let title = tr(req, `Renumber ${c.name} to pg_group: ${target}`, `将 ${c.name} 改为 pg_group: ${target}`);
   if (c.name === `${shard}${group}`) {
     const rename = renameCluster(req, c.name, `${shard}${target}`);
     if (rename) {
       const seen = new Set(edits.map((e) => e.span.start));
       edits.push(...rename.filter((e) => !seen.has(e.span.start)));
-      title += ` and rename it ${shard}${target}`;
+      title += tr(req, ` and rename it ${shard}${target}`, `，并重命名为 ${shard}${target}`);
     }
   }
   return fix(title, edits, true);
@@ -57,7 +57,7 @@ const groupGap: FixBuilder = (req) => {
 
 const extensionMissing: FixBuilder = (req) => {
   const cluster = str(req.data.cluster);
-  return fix(`Add citus to pg_extensions of ${cluster}`, appendToClusterList(req.analysis, members(req, cluster), 'pg_extensions', 'citus'), true);
+  return fix(tr(req, `Add citus to pg_extensions of ${cluster}`, `在 ${cluster} 的 pg_extensions 中加入 citus`), appendToClusterList(req.analysis, members(req, cluster), 'pg_extensions', 'citus'), true);
 };
 
 const primaryDb: FixBuilder = (req) => {
@@ -66,14 +66,14 @@ const primaryDb: FixBuilder = (req) => {
   const text = req.analysis.parsed.text;
   if (req.data.cluster !== undefined && findDatabase(req, cluster, db) === undefined) {
     const item = `{ name: ${db}, extensions: [ citus ] }`;
-    return fix(`Add database ${db} with the citus extension to pg_databases`, appendToClusterList(req.analysis, members(req, cluster), 'pg_databases', item), true);
+    return fix(tr(req, `Add database ${db} with the citus extension to pg_databases`, `在 pg_databases 中加入启用 citus 扩展的数据库 ${db}`), appendToClusterList(req.analysis, members(req, cluster), 'pg_databases', item), true);
   }
   const node = findDatabase(req, cluster, db);
   if (!isMap(node)) return [];
   const exts = findMapPair(node, 'extensions');
   const value = exts?.value as Node | null | undefined;
-  if (isSeq(value)) return fix(`Add citus to the extensions of database ${db}`, [appendSeqItem(text, value, 'citus')], true);
-  if (!exts) return fix(`Add citus to the extensions of database ${db}`, [insertPair(text, node, 'extensions', '[ citus ]')], true);
+  if (isSeq(value)) return fix(tr(req, `Add citus to the extensions of database ${db}`, `在数据库 ${db} 的 extensions 中加入 citus`), [appendSeqItem(text, value, 'citus')], true);
+  if (!exts) return fix(tr(req, `Add citus to the extensions of database ${db}`, `在数据库 ${db} 的 extensions 中加入 citus`), [insertPair(text, node, 'extensions', '[ citus ]')], true);
   return [];
 };
 
@@ -97,7 +97,7 @@ const dbsuPassword: FixBuilder = (req) => {
     .map((c) => r.value(c.members[0].ip, 'pg_dbsu_password'))
     .find((p) => typeof p === 'string' && p.trim() !== '') as string | undefined;
   const password = sibling ?? generatePassword();
-  return fix(sibling ? `Use the dbsu password of the other Citus groups` : 'Set a generated pg_dbsu_password', setClusterParam(req.analysis, ips, 'pg_dbsu_password', password), true);
+  return fix(sibling ? tr(req, 'Use the dbsu password of the other Citus groups', '使用其他 Citus 分组的 dbsu 密码') : tr(req, 'Set a generated pg_dbsu_password', '设置生成的 pg_dbsu_password'), setClusterParam(req.analysis, ips, 'pg_dbsu_password', password), true);
 };
 
 /** `citus` first in `pg_libs`, the rest in their order. */
@@ -107,7 +107,7 @@ const libsOrder: FixBuilder = (req) => {
   const entry = entryAt(req.analysis, req.span.start);
   if (!entry?.writtenValueNode?.range || entry.mergedBy) return [];
   const value = ['citus', ...rest].join(', ');
-  return fix(`Load citus first: '${value}'`, [replaceNode(req.analysis.parsed.text, entry.writtenValueNode, yamlValue(value, entry.valueNode))], true);
+  return fix(tr(req, `Load citus first: '${value}'`, `首先加载 citus：'${value}'`), [replaceNode(req.analysis.parsed.text, entry.writtenValueNode, yamlValue(value, entry.valueNode))], true);
 };
 
 /** A Citus cluster without `pg_group` gets the next free group of its shard. */
@@ -120,7 +120,7 @@ const groupMissing: FixBuilder = (req) => {
     .map((c) => r.value(c.members[0].ip, 'pg_group'));
   const next = used.length ? nextFree(used, 0) : 0;
   const cluster = str(req.data.cluster);
-  return fix(`Set pg_group: ${next} on ${cluster}`, setClusterParam(req.analysis, members(req, cluster), 'pg_group', next), true);
+  return fix(tr(req, `Set pg_group: ${next} on ${cluster}`, `在 ${cluster} 上设置 pg_group: ${next}`), setClusterParam(req.analysis, members(req, cluster), 'pg_group', next), true);
 };
 
 /** A Citus cluster without `pg_shard` joins the shard the other Citus clusters name, when they name one. */
@@ -135,7 +135,7 @@ const shardMissing: FixBuilder = (req) => {
   );
   if (shards.size !== 1) return [];
   const shard = [...shards][0];
-  return fix(`Set pg_shard: ${shard} on ${cluster}`, setClusterParam(req.analysis, members(req, cluster), 'pg_shard', shard), true);
+  return fix(tr(req, `Set pg_shard: ${shard} on ${cluster}`, `在 ${cluster} 上设置 pg_shard: ${shard}`), setClusterParam(req.analysis, members(req, cluster), 'pg_shard', shard), true);
 };
 
 export const citusFixes: Record<string, FixBuilder> = {

@@ -1,7 +1,7 @@
 // Code lens above each pg cluster ("3 members · primary 10.10.10.11 · VIP 10.10.10.3/24") and each
 // Citus shard ("coordinator + 5 workers").
 import type { Analysis } from '../engine/analyze';
-import type { Span } from '../engine/findings';
+import type { Lang, Span } from '../engine/findings';
 import { spanOf } from '../engine/model';
 
 export interface InventoryLens {
@@ -12,15 +12,17 @@ export interface InventoryLens {
   shard?: string;
 }
 
-export function codeLenses(analysis: Analysis): InventoryLens[] {
+export function codeLenses(analysis: Analysis, lang: Lang = 'en'): InventoryLens[] {
+  const zh = lang === 'zh-cn';
   const r = analysis.resolver;
   const lenses: InventoryLens[] = [];
   const shards = new Map<string, { span: Span; groups: Set<number> }>();
   for (const c of analysis.pgClusters().values()) {
     const ips = c.members.map((m) => m.ip);
     const primaries = ips.filter((ip) => r.value(ip, 'pg_role') === 'primary');
-    const parts = [`${ips.length} member${ips.length === 1 ? '' : 's'}`];
-    parts.push(primaries.length === 1 ? `primary ${primaries[0]}` : primaries.length ? `${primaries.length} primaries` : 'no primary');
+    const parts = [zh ? `${ips.length} 个成员` : `${ips.length} member${ips.length === 1 ? '' : 's'}`];
+    if (primaries.length === 1) parts.push(zh ? `主库 ${primaries[0]}` : `primary ${primaries[0]}`);
+    else parts.push(zh ? (primaries.length ? `${primaries.length} 个主库` : '无主库') : primaries.length ? `${primaries.length} primaries` : 'no primary');
     const first = ips[0];
     if (r.value(first, 'pg_vip_enabled') === true && r.value(first, 'pg_vip_address')) parts.push(`VIP ${r.value(first, 'pg_vip_address')}`);
     lenses.push({ span: c.anchor, title: parts.join(' · '), cluster: c.name });
@@ -36,8 +38,9 @@ export function codeLenses(analysis: Analysis): InventoryLens[] {
   }
   for (const [shard, s] of shards) {
     const workers = [...s.groups].filter((g) => g !== 0).length;
-    const head = s.groups.has(0) ? 'coordinator' : 'no coordinator';
-    lenses.push({ span: s.span, title: `Citus ${shard}: ${head} + ${workers} worker${workers === 1 ? '' : 's'}`, shard });
+    const head = s.groups.has(0) ? (zh ? '协调者' : 'coordinator') : zh ? '无协调者' : 'no coordinator';
+    const title = zh ? `Citus ${shard}：${head} + ${workers} 个工作节点` : `Citus ${shard}: ${head} + ${workers} worker${workers === 1 ? '' : 's'}`;
+    lenses.push({ span: s.span, title, shard });
   }
   return lenses.sort((a, b) => a.span.start - b.span.start);
 }

@@ -3,7 +3,7 @@ import { isMap } from 'yaml';
 import { seqNumber } from '../rules/identity';
 import { setPair } from './edits';
 import { nextFree, setHostParam, entryAt } from './hostEdits';
-import { fix, Fix, FixBuilder, FixRequest, str } from './types';
+import { fix, Fix, FixBuilder, FixRequest, str, tr } from './types';
 
 function clusterMembers(req: FixRequest, cluster: string): string[] {
   return req.analysis.pgClusters().get(cluster)?.members.map((m) => m.ip) ?? [];
@@ -15,7 +15,9 @@ const pgSeq: FixBuilder = (req) => {
   const seqs = clusterMembers(req, cluster).map((ip) => seqNumber(req.analysis.resolver.value(ip, 'pg_seq')));
   const free = nextFree(seqs, 1);
   const edit = setHostParam(req.analysis, host, 'pg_seq', free);
-  const title = req.data.seq !== undefined ? `Renumber ${host} to pg_seq: ${free}` : `Set pg_seq: ${free} on ${host}`;
+  const title = req.data.seq !== undefined
+    ? tr(req, `Renumber ${host} to pg_seq: ${free}`, `将 ${host} 改为 pg_seq: ${free}`)
+    : tr(req, `Set pg_seq: ${free} on ${host}`, `在 ${host} 上设置 pg_seq: ${free}`);
   return fix(title, [edit], true);
 };
 
@@ -28,7 +30,7 @@ const pgRole: FixBuilder = (req) => {
   const edit = ips.length
     ? setHostParam(req.analysis, ips[0], 'pg_role', suggestion)
     : { span: { start: entry.valueNode.range![0], end: entry.valueNode.range![1] }, newText: suggestion };
-  return fix(`Change pg_role to ${suggestion}`, [edit], true);
+  return fix(tr(req, `Change pg_role to ${suggestion}`, `将 pg_role 改为 ${suggestion}`), [edit], true);
 };
 
 /** Makes `ip` the primary of its cluster and every other primary a replica. */
@@ -39,7 +41,8 @@ export function makePrimary(req: FixRequest, cluster: string, ip: string): Fix[]
       edits.push(setHostParam(req.analysis, other, 'pg_role', 'replica'));
     }
   }
-  return fix(`Make ${ip} the primary of ${cluster}` + (edits.length > 1 ? ' (the other primary becomes a replica)' : ''), edits);
+  const title = tr(req, `Make ${ip} the primary of ${cluster}`, `将 ${ip} 设为 ${cluster} 的主库`);
+  return fix(title + (edits.length > 1 ? tr(req, ' (the other primary becomes a replica)', '（另一主库改为从库）') : ''), edits);
 }
 
 const primaryCount: FixBuilder = (req) => {
@@ -48,7 +51,7 @@ const primaryCount: FixBuilder = (req) => {
     const host = str(req.data.host);
     const other = str(req.data.other);
     const keep = makePrimary(req, cluster, host);
-    const demote = fix(`Make ${host} a replica (keep ${other} as the primary)`, [setHostParam(req.analysis, host, 'pg_role', 'replica')], true);
+    const demote = fix(tr(req, `Make ${host} a replica (keep ${other} as the primary)`, `将 ${host} 设为从库（保留 ${other} 为主库）`), [setHostParam(req.analysis, host, 'pg_role', 'replica')], true);
     return [...demote, ...keep];
   }
   return clusterMembers(req, cluster).flatMap((ip, i) => makePrimary(req, cluster, ip).map((f) => ({ ...f, preferred: i === 0 })));
@@ -62,8 +65,10 @@ function seqFix(param: 'infra_seq' | 'etcd_seq', group: string): FixBuilder {
     if (!occ || req.data.value !== undefined) return [];
     const used = members.flatMap((g) => g.hosts).map((h) => req.analysis.resolver.value(h.ip, param));
     const free = nextFree(used, 1);
-    const verb = req.data.seq !== undefined ? `Renumber ${host} to` : `Set`;
-    return fix(`${verb} ${param}: ${free}${req.data.seq !== undefined ? '' : ` on ${host}`}`, [setHostParam(req.analysis, host, param, free, occ)], true);
+    const title = req.data.seq !== undefined
+      ? tr(req, `Renumber ${host} to ${param}: ${free}`, `将 ${host} 改为 ${param}: ${free}`)
+      : tr(req, `Set ${param}: ${free} on ${host}`, `在 ${host} 上设置 ${param}: ${free}`);
+    return fix(title, [setHostParam(req.analysis, host, param, free, occ)], true);
   };
 }
 
@@ -72,7 +77,7 @@ const adminIp: FixBuilder = (req) => {
   const inv = req.analysis.inventory;
   const infra = [...new Set((inv.groupsByName.get('infra') ?? []).flatMap((g) => g.hosts.map((h) => h.ip)))];
   if (req.data.value !== undefined || infra.length !== 1 || !isMap(inv.varsNode)) return [];
-  return fix(`Set admin_ip: ${infra[0]} (the infra node)`, [setPair(req.analysis.parsed.text, inv.varsNode, 'admin_ip', infra[0])], true);
+  return fix(tr(req, `Set admin_ip: ${infra[0]} (the infra node)`, `设置 admin_ip: ${infra[0]}（infra 节点）`), [setPair(req.analysis.parsed.text, inv.varsNode, 'admin_ip', infra[0])], true);
 };
 
 export const identityFixes: Record<string, FixBuilder> = {

@@ -4,6 +4,7 @@
 // member, joins `infra`, and takes over as admin node when the admin node failed.
 import { isMap, isScalar, Node, Pair, visit, YAMLMap } from 'yaml';
 import type { Analysis } from '../engine/analyze';
+import type { Lang } from '../engine/findings';
 import type { GroupEntry, HostEntry } from '../engine/model';
 import { commentOutPair, contentEnd, insertPair, lineStartOf, pairEnd, TextEdit } from './edits';
 import { hostPair, nextFree, pgOccurrence, setHostParam } from './hostEdits';
@@ -31,15 +32,16 @@ export function clusterOf(analysis: Analysis, ip: string): { name: string; membe
   return undefined;
 }
 
-export function promoteSurvivor(analysis: Analysis, survivor: string, failedIn?: readonly string[]): PromoteResult {
+export function promoteSurvivor(analysis: Analysis, survivor: string, failedIn?: readonly string[], lang: Lang = 'en'): PromoteResult {
+  const zh = lang === 'zh-cn';
   const text = analysis.parsed.text;
   const inv = analysis.inventory;
   const cluster = clusterOf(analysis, survivor);
-  if (!cluster) return { ok: false, error: `${survivor} is not a member of any PostgreSQL cluster in this inventory.` };
+  if (!cluster) return { ok: false, error: zh ? `${survivor} 不属于此清单中的任何 PostgreSQL 集群。` : `${survivor} is not a member of any PostgreSQL cluster in this inventory.` };
   const failed = [...new Set(failedIn ?? cluster.members.filter((ip) => ip !== survivor))];
-  if (failed.includes(survivor)) return { ok: false, error: `The survivor ${survivor} cannot also be a failed host.` };
+  if (failed.includes(survivor)) return { ok: false, error: zh ? `存活节点 ${survivor} 不能同时是故障主机。` : `The survivor ${survivor} cannot also be a failed host.` };
   const unknown = failed.filter((ip) => !analysis.resolver.host(ip));
-  if (unknown.length) return { ok: false, error: `Not hosts of this inventory: ${unknown.join(', ')}.` };
+  if (unknown.length) return { ok: false, error: zh ? `不是此清单中的主机：${unknown.join('、')}。` : `Not hosts of this inventory: ${unknown.join(', ')}.` };
 
   const plan: PromotePlan = { cluster: cluster.name, survivor, failed, edits: [], changes: [], notes: [] };
   const pgGroups = new Set<GroupEntry>(
@@ -54,7 +56,7 @@ export function promoteSurvivor(analysis: Analysis, survivor: string, failedIn?:
     for (const occ of analysis.resolver.host(ip)!.occurrences) {
       const special = occ.group === etcd || occ.group === infra;
       if (!special && !pgGroups.has(occ.group)) {
-        plan.notes.push(`${ip} is still listed in group \`${occ.group.name}\`: review it.`);
+        plan.notes.push(zh ? `${ip} 仍在分组 \`${occ.group.name}\` 中：请检查。` : `${ip} is still listed in group \`${occ.group.name}\`: review it.`);
         continue;
       }
       const pair = hostPair(occ);

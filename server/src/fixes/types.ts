@@ -1,6 +1,6 @@
 // The shape of a fix: a title and the text edits that make it, computed from the current analysis.
 import type { Analysis } from '../engine/analyze';
-import type { Span } from '../engine/findings';
+import type { Lang, Span } from '../engine/findings';
 import type { TextEdit } from './edits';
 
 export interface Fix {
@@ -17,6 +17,13 @@ export interface FixRequest {
   data: Record<string, unknown>;
   /** Where the finding is. */
   span: Span;
+  /** Language of the fix titles (English by default). */
+  lang?: Lang;
+}
+
+/** A fix title in the request's language. */
+export function tr(req: { lang?: Lang }, en: string, zh: string): string {
+  return req.lang === 'zh-cn' ? zh : en;
 }
 
 export type FixBuilder = (req: FixRequest) => Fix[];

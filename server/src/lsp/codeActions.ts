@@ -4,6 +4,8 @@
 import { CodeAction, CodeActionKind, Diagnostic, TextEdit as LspTextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../engine/analyze';
+import type { Lang } from '../engine/findings';
+import { tr } from '../fixes/types';
 import { lineStartOf, TextEdit } from '../fixes/edits';
 import { replaceAllPasswords } from '../fixes/passwords';
 import { clusterOf, promoteSurvivor } from '../fixes/promoteSurvivor';
@@ -22,13 +24,13 @@ function wanted(only: string[] | undefined, kind: string): boolean {
   return !only || only.some((o) => kind === o || kind.startsWith(o + '.'));
 }
 
-function quickFixes(doc: TextDocument, analysis: Analysis, diagnostics: Diagnostic[]): CodeAction[] {
+function quickFixes(doc: TextDocument, analysis: Analysis, diagnostics: Diagnostic[], lang: Lang): CodeAction[] {
   const out: CodeAction[] = [];
   for (const d of diagnostics) {
     const data = d.data as Record<string, unknown> | undefined;
     if (d.source !== 'pigsty' || !data || typeof data.code !== 'string') continue;
     const span = { start: doc.offsetAt(d.range.start), end: doc.offsetAt(d.range.end) };
-    for (const f of fixesFor({ analysis, code: data.code, data, span })) {
+    for (const f of fixesFor({ analysis, code: data.code, data, span, lang })) {
       out.push({ title: f.title, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: f.preferred, edit: workspaceEdit(doc, f.edits) });
     }
   }
@@ -48,7 +50,7 @@ export function hostAt(analysis: Analysis, offset: number): string | undefined {
   return undefined;
 }
 
-function promoteActions(doc: TextDocument, analysis: Analysis, offset: number): CodeAction[] {
+function promoteActions(doc: TextDocument, analysis: Analysis, offset: number, lang: Lang): CodeAction[] {
   const ip = hostAt(analysis, offset);
   const cluster = ip ? clusterOf(analysis, ip) : undefined;
   if (!ip || !cluster || cluster.members.length < 2) return [];
@@ -56,12 +58,12 @@ function promoteActions(doc: TextDocument, analysis: Analysis, offset: number): 
   if (!result.ok) return [];
   return [
     {
-      title: `Promote ${ip} as the surviving node of ${cluster.name}`,
+      title: tr({ lang }, `Promote ${ip} as the surviving node of ${cluster.name}`, `将 ${ip} 提升为 ${cluster.name} 的存活节点`),
       kind: CodeActionKind.RefactorRewrite,
       edit: workspaceEdit(doc, result.plan.edits),
     },
     {
-      title: `Promote ${ip} as the surviving node of ${cluster.name} (choose the failed hosts)…`,
+      title: tr({ lang }, `Promote ${ip} as the surviving node of ${cluster.name} (choose the failed hosts)…`, `将 ${ip} 提升为 ${cluster.name} 的存活节点（选择故障主机）…`),
       kind: CodeActionKind.RefactorRewrite,
       command: { title: 'Promote surviving node', command: 'pigsty.promoteSurvivor', arguments: [doc.uri, ip] },
     },
@@ -80,12 +82,13 @@ export const codeActionsFeature: Feature = {
         const analysis = ctx.analysis(doc);
         const only = params.context.only;
         const actions: CodeAction[] = [];
-        if (wanted(only, CodeActionKind.QuickFix)) actions.push(...quickFixes(doc, analysis, params.context.diagnostics));
-        if (wanted(only, CodeActionKind.RefactorRewrite)) actions.push(...promoteActions(doc, analysis, doc.offsetAt(params.range.start)));
+        if (wanted(only, CodeActionKind.QuickFix)) actions.push(...quickFixes(doc, analysis, params.context.diagnostics, ctx.lang()));
+        if (wanted(only, CodeActionKind.RefactorRewrite)) actions.push(...promoteActions(doc, analysis, doc.offsetAt(params.range.start), ctx.lang()));
         if (only?.some((o) => REPLACE_PASSWORDS_KIND.startsWith(o))) {
           const all = replaceAllPasswords(analysis);
           if (all.edits.length) {
-            actions.push({ title: `Replace ${all.count} well-known default password${all.count === 1 ? '' : 's'} with generated ones`, kind: REPLACE_PASSWORDS_KIND, edit: workspaceEdit(doc, all.edits) });
+            const title = tr({ lang: ctx.lang() }, `Replace ${all.count} well-known default password${all.count === 1 ? '' : 's'} with generated ones`, `将 ${all.count} 个众所周知的默认密码替换为生成的密码`);
+            actions.push({ title, kind: REPLACE_PASSWORDS_KIND, edit: workspaceEdit(doc, all.edits) });
           }
         }
         return actions;

@@ -14,7 +14,7 @@ export const codeLensFeature: Feature = {
       const doc = ctx.documents.get(params.textDocument.uri);
       if (!doc || !ctx.isInventory(doc)) return [];
       const analysis = ctx.analysis(doc);
-      const clusters = codeLenses(analysis).map((l): CodeLens => ({
+      const clusters = codeLenses(analysis, ctx.lang()).map((l): CodeLens => ({
         range: toRange(doc, { start: l.span.start, end: l.span.start }),
         command: l.cluster
           ? { title: l.title, command: 'pigsty.showRunbook', arguments: [doc.uri, l.cluster] }

@@ -46,7 +46,7 @@ async function run(connection: Connection, ctx: ServerContext, command: string, 
     }
     case SERVER_COMMANDS.promoteSurvivor: {
       const failed = Array.isArray(args.failed) ? args.failed.map(String) : undefined;
-      const result = promoteSurvivor(analysis, String(args.survivor ?? ''), failed);
+      const result = promoteSurvivor(analysis, String(args.survivor ?? ''), failed, ctx.lang());
       if (!result.ok) return { error: result.error };
       if (args.apply === false) return { changes: result.plan.changes, notes: result.plan.notes, edit: workspaceEdit(doc, result.plan.edits) };
       const applied = await connection.workspace.applyEdit({ label: `Promote ${result.plan.survivor}`, edit: workspaceEdit(doc, result.plan.edits) });
