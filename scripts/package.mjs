@@ -34,7 +34,9 @@ const listing = execFileSync(process.execPath, ['node_modules/@vscode/vsce/vsce'
 const forbidden = listing.filter((f) => /(^|\/)node_modules\/|^(server|client)\/src\/|^test\/|\.map$|\.ts$/.test(f));
 const size = statSync(out).size;
 const problems = [];
-if (!listing.includes('dist/client.js') || !listing.includes('dist/server.js')) problems.push(`bundles missing from the package: ${listing.join(', ')}`);
+for (const bundle of ['dist/client.js', 'dist/server.js', 'dist/topology.js']) {
+  if (!listing.includes(bundle)) problems.push(`bundle ${bundle} missing from the package: ${listing.join(', ')}`);
+}
 if (forbidden.length) problems.push(`files that must not ship: ${forbidden.join(', ')}`);
 // everything package.json points at must be inside: the bundle, snippets, l10n, the %nls% strings
 const referenced = [pkg.main, ...(pkg.contributes?.snippets ?? []).map((s) => s.path)].map((p) => path.posix.normalize(p));

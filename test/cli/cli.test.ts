@@ -44,8 +44,8 @@ describe('pigsty-lint CLI', () => {
     const r = runIn(['pigsty.yml'], { 'pigsty.yml': 'all:\n  vars: { admin_ip: 10.10.10.10 }\n  children:\n    pg-a:\n      hosts: { 10.10.10.11: { pg_seq: 1, pg_role: master } }\n      vars: { pg_cluster: pg-a }\n' });
     assert.equal(r.code, 1);
     const first = r.stdout.split('\n').find((l) => l.includes('identity/pg-role')) ?? '';
-    assert.match(first, /^pigsty\.yml:5:47 {2}error {7} {2}`pg_role: master` is not a Pigsty role: did you mean `primary`\? {2}identity\/pg-role$/);
-    assert.match(r.stdout, /\n1 error\(s\), \d+ warning\(s\)/);
+    assert.match(first, /^pigsty\.yml:5:51 {2}error {8}`pg_role: master` is not a Pigsty role: did you mean `primary`\? {2}identity\/pg-role$/);
+    assert.match(r.stdout, /\n2 error\(s\), 0 warning\(s\), 0 other finding\(s\)\n$/);
   });
 
   it('exits 0 on an inventory without errors and says so', () => {

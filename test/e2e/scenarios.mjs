@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import expected from './expected.cjs';
 import { REPO } from './harness/paths.mjs';
+import { topology } from './scenarios/topology.mjs';
 
 /**
  * @typedef {{ wb: import('./harness/workbench.mjs').Workbench, read: (rel: string) => string, shot: () => Promise<string> }} Ctx
@@ -182,4 +183,4 @@ const outline = {
 };
 
 /** The scenarios that run; each needs its feature in the packaged extension. */
-export const SCENARIOS = [diagnostics, hover, completion, quickFix, promote, snippet, outline];
+export const SCENARIOS = [diagnostics, hover, completion, quickFix, promote, snippet, outline, topology];

@@ -31,13 +31,13 @@ describe('language server over stdio: diagnostics', () => {
 
   it('re-validates on change and publishes for the newest version only', async () => {
     const uri = 'file:///work/pigsty.yml';
-    const text = 'all:\n  vars: { admin_ip: 10.10.10.10 }\n  children:\n    pg-a:\n      hosts: { 10.10.10.11: { pg_seq: 1, pg_role: master } }\n      vars: { pg_cluster: pg-a }\n';
+    const text = 'all:\n  vars: { admin_ip: 10.10.10.10 }\n  children:\n    etcd: { hosts: { 10.10.10.11: { etcd_seq: 1 } }, vars: { etcd_cluster: etcd } }\n    pg-a:\n      hosts: { 10.10.10.11: { pg_seq: 1, pg_role: master } }\n      vars: { pg_cluster: pg-a }\n';
     await lsp.open(uri, text);
     const errorsOf = (ds: { severity?: number; code?: number | string }[]) => ds.filter((d) => d.severity === 1).map((d) => d.code);
     assert.deepEqual(errorsOf(await lsp.diagnostics(uri, 1)), ['identity/pg-role']);
     const at = text.indexOf('master');
-    const line = 4;
-    const character = text.split('\n')[4].indexOf('master');
+    const line = 5;
+    const character = text.split('\n')[5].indexOf('master');
     assert.ok(at > 0);
     await lsp.change(uri, 2, [{ range: { start: { line, character }, end: { line, character: character + 6 } }, text: 'prim' }]);
     await lsp.change(uri, 3, [{ range: { start: { line, character: character + 4 }, end: { line, character: character + 4 } }, text: 'ary' }]);

@@ -31,6 +31,17 @@ export function shownValue(name: string, value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
 }
 
+/** A copy of `value` (the value of `name`) in which every secret, at any depth, is masked:
+ * `pg_users` items keep their names but not their passwords. */
+export function maskedValue(name: string, value: unknown, depth = 0): unknown {
+  if (isSecretParam(name)) return maskSecret(value);
+  if (depth > 32 || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((v) => maskedValue(name, v, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[k] = maskedValue(k, v, depth + 1);
+  return out;
+}
+
 const SECRET_LINE = /^(\s*(?:-\s+)?["']?([\w.-]+)["']?\s*:\s*)(?!\s*[|>]\s*$)(.+?)(\s+#.*)?$/;
 
 /** Masks the values of secret keys in YAML-ish text (for logs that quote a document). */

@@ -8,6 +8,7 @@ import type { Lang } from '../engine/findings';
 import type { VarEntry } from '../engine/model';
 import type { EffectiveValue } from '../engine/resolve';
 import { display } from '../rules/identity';
+import { maskedValue } from '../engine/mask';
 
 const T = {
   type: ['Type', '类型'],
@@ -68,7 +69,7 @@ function valueText(v: unknown): string {
 /** "`eth1`, from group `pg-test` vars; overrides all.vars" */
 export function effectiveWords(eff: EffectiveValue, lang: Lang): string {
   const en = lang === 'en';
-  let out = `\`${valueText(eff.value)}\`${en ? ', from ' : '，来自'}${originWords(eff.entry, lang)}`;
+  let out = `\`${valueText(maskedValue(eff.name, eff.value))}\`${en ? ', from ' : '，来自'}${originWords(eff.entry, lang)}`;
   if (eff.overridden.length) {
     out += (en ? '; overrides ' : '；覆盖了') + eff.overridden.map((o) => originWords(o, lang)).join(en ? ', ' : '、');
   }

@@ -52,24 +52,23 @@ export function startServer(connection: Connection): void {
   const diagnostics = registerDiagnostics(connection, ctx);
   for (const feature of features) feature.register(connection, ctx);
 
-  async function loadSettings(): Promise<void> {
-    if (!pullConfiguration) return;
-    try {
-      const raw = await connection.workspace.getConfiguration('pigsty');
-      if (raw) settings = readSettings(raw);
-    } catch {
-      // a client that cannot answer keeps the defaults
+  /** Re-reads the settings; documents are re-validated only when they changed. */
+  async function loadSettings(pushed?: unknown): Promise<void> {
+    const before = JSON.stringify(settings);
+    if (pushed) settings = readSettings(pushed);
+    if (pullConfiguration) {
+      try {
+        const raw = await connection.workspace.getConfiguration('pigsty');
+        if (raw) settings = readSettings(raw);
+      } catch {
+        // a client that cannot answer keeps what it pushed, or the defaults
+      }
     }
+    if (JSON.stringify(settings) !== before) diagnostics.refreshAll();
   }
 
-  connection.onInitialized(() => {
-    void loadSettings().then(() => diagnostics.refreshAll());
-  });
-  connection.onDidChangeConfiguration((change) => {
-    const pushed = (change.settings as { pigsty?: unknown } | null)?.pigsty;
-    if (pushed) settings = readSettings(pushed);
-    void loadSettings().then(() => diagnostics.refreshAll());
-  });
+  connection.onInitialized(() => void loadSettings());
+  connection.onDidChangeConfiguration((change) => void loadSettings((change.settings as { pigsty?: unknown } | null)?.pigsty));
 
   documents.listen(connection);
   connection.listen();
