@@ -77,6 +77,13 @@ all:
   });
 });
 
+describe('YAML 1.1 as Ansible (PyYAML) reads it', () => {
+  it('yes/on/off are booleans, a bare y or n stays a string', () => {
+    const g = analyze('all:\n  vars: { admin_ip: 10.10.10.10, a: yes, b: off, c: y, d: n, e: True }\n  children: {}\n').inventory.globalVars;
+    assert.deepEqual(['a', 'b', 'c', 'd', 'e'].map((k) => g.get(k)?.value), [true, false, 'y', 'n', true]);
+  });
+});
+
 describe('syntax errors', () => {
   it('become findings at their position, and what still parses is still checked', () => {
     const broken = `all:

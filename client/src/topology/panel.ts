@@ -67,7 +67,7 @@ export class TopologyPanel implements vscode.Disposable {
     const client = this.client();
     const seq = ++this.requestSeq;
     if (!client) {
-      void this.panel.webview.postMessage({ type: 'error', message: 'The Pigsty language server is not running.' });
+      void this.panel.webview.postMessage({ type: 'error', message: vscode.l10n.t('The Pigsty language server is not running.') });
       return;
     }
     try {
@@ -75,12 +75,12 @@ export class TopologyPanel implements vscode.Disposable {
       const response = await client.sendRequest<TopologyResponse | null>(TOPOLOGY_REQUEST, params);
       if (seq !== this.requestSeq) return; // a newer edit asked again
       if (!response) {
-        void this.panel.webview.postMessage({ type: 'error', message: `${path.basename(this.uri.path)} is not open in the Pigsty language server.` });
+        void this.panel.webview.postMessage({ type: 'error', message: vscode.l10n.t('{0} is not open in the Pigsty language server.', path.basename(this.uri.path)) });
         return;
       }
       void this.panel.webview.postMessage({ type: 'topology', response });
     } catch (err) {
-      void this.panel.webview.postMessage({ type: 'error', message: `Could not read the topology: ${err instanceof Error ? err.message : String(err)}` });
+      void this.panel.webview.postMessage({ type: 'error', message: vscode.l10n.t('Could not read the topology: {0}', err instanceof Error ? err.message : String(err)) });
     }
   }
 
@@ -139,7 +139,7 @@ export function showTopologyCommand(context: vscode.ExtensionContext, client: ()
   return (arg?: string | vscode.Uri): void => {
     const uri = typeof arg === 'string' ? vscode.Uri.parse(arg) : arg ?? vscode.window.activeTextEditor?.document.uri;
     if (!uri) {
-      void vscode.window.showInformationMessage('Open a Pigsty inventory (pigsty.yml) to show its topology.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Open a Pigsty inventory (pigsty.yml) to show its topology.'));
       return;
     }
     TopologyPanel.show(context, client, uri);

@@ -26,6 +26,24 @@ const ansibleTags: ScalarTag[] = ['!vault', '!unsafe'].map((tag) => ({
   resolve: (source: string) => source,
 }));
 
+// PyYAML's YAML 1.1 booleans: unlike the `yaml` package's 1.1 schema, a bare `y` or `n` stays a string.
+const BOOL = 'tag:yaml.org,2002:bool';
+const pyyamlBools: ScalarTag[] = [
+  { test: /^(?:yes|Yes|YES|true|True|TRUE|on|On|ON)$/, value: true },
+  { test: /^(?:no|No|NO|false|False|FALSE|off|Off|OFF)$/, value: false },
+].map(({ test, value }) => ({
+  tag: BOOL,
+  default: true,
+  identify: (v: unknown) => typeof v === 'boolean',
+  test,
+  resolve: () => value,
+  stringify: ({ value: v }) => (v ? 'true' : 'false'),
+}));
+
+function isBoolTag(tag: unknown): boolean {
+  return typeof tag === 'object' && tag !== null && (tag as { tag?: string }).tag === BOOL;
+}
+
 const DOCS_SYNTAX = 'https://pigsty.io/docs/concept/iac/inventory/';
 
 export function parseText(text: string, lang: Lang = 'en'): ParsedText {
@@ -34,7 +52,7 @@ export function parseText(text: string, lang: Lang = 'en'): ParsedText {
     version: '1.1',
     prettyErrors: false,
     uniqueKeys: true,
-    customTags: (tags) => [...tags, ...ansibleTags],
+    customTags: (tags) => [...tags.filter((t) => !isBoolTag(t)), ...pyyamlBools, ...ansibleTags],
   });
   const docs: Document.Parsed[] = Array.isArray(documents) ? documents : [];
   const syntax: Finding[] = [];
