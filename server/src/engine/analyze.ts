@@ -49,6 +49,11 @@ export function analyzeModel(parsed: ParsedText, inventory: Inventory, options: 
   const resolver = new Resolver(inventory, defaultOf);
   let clusters: Map<string, PgCluster> | undefined;
   const pgClusters = () => (clusters ??= indexPgClusters(resolver));
+  const memos = new Map<string, unknown>();
+  const memo = <T>(key: string, compute: () => T): T => {
+    if (!memos.has(key)) memos.set(key, compute());
+    return memos.get(key) as T;
+  };
   const findings: Finding[] = [...parsed.syntax];
   const isInventory = inventory.allKey !== null || options.assumeInventory === true;
 
@@ -67,6 +72,7 @@ export function analyzeModel(parsed: ParsedText, inventory: Inventory, options: 
         lang,
         pigstyVersion,
         pgClusters,
+        memo,
         report: (r) => {
           const f = toFinding(rule, r, lang, text.length);
           if (f) findings.push(override ? { ...f, severity: override } : f);

@@ -25,6 +25,8 @@ export interface HostView {
 export class Resolver {
   private readonly views = new Map<string, HostView>();
   private readonly layerCache = new Map<string, Map<string, VarEntry>[]>();
+  /** get() answers by host and name: rules ask the same questions many times per analysis. */
+  private readonly valueCache = new Map<string, Map<string, EffectiveValue | undefined>>();
 
   constructor(
     readonly inventory: Inventory,
@@ -66,6 +68,15 @@ export class Resolver {
 
   /** The effective value of `name` on host `ip`, or undefined when neither set nor defaulted. */
   get(ip: string, name: string): EffectiveValue | undefined {
+    let byName = this.valueCache.get(ip);
+    if (!byName) this.valueCache.set(ip, (byName = new Map()));
+    if (byName.has(name)) return byName.get(name);
+    const v = this.compute(ip, name);
+    byName.set(name, v);
+    return v;
+  }
+
+  private compute(ip: string, name: string): EffectiveValue | undefined {
     let winner: VarEntry | null = null;
     const overridden: VarEntry[] = [];
     for (const layer of this.layers(ip)) {

@@ -4,17 +4,23 @@ import type { VarEntry } from '../engine/model';
 import type { RuleContext } from './types';
 
 export function eachWrittenEntry(ctx: RuleContext, visit: (entry: VarEntry, hostCount: number) => void): void {
+  for (const [entry, hostCount] of ctx.memo('params/written-entries', () => writtenEntries(ctx))) visit(entry, hostCount);
+}
+
+function writtenEntries(ctx: RuleContext): [VarEntry, number][] {
+  const out: [VarEntry, number][] = [];
   const seen = new Set<unknown>();
   const once = (entry: VarEntry, hostCount: number) => {
     if (seen.has(entry.keyNode)) return;
     seen.add(entry.keyNode);
-    visit(entry, hostCount);
+    out.push([entry, hostCount]);
   };
   for (const entry of ctx.inventory.globalVars.values()) once(entry, 0);
   for (const group of ctx.inventory.groups) {
     for (const entry of group.vars.values()) once(entry, group.hosts.length);
     for (const host of group.hosts) for (const entry of host.vars.values()) once(entry, 1);
   }
+  return out;
 }
 
 /** Where an entry is written, in words for messages: `all.vars`, `group pg-test vars`, `host 10.0.0.1`. */

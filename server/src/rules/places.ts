@@ -56,6 +56,10 @@ export function onceEach<T>(): (key: T) => boolean {
 
 /** Every written parameter: all.vars, then each group's vars and host vars, in file order. */
 export function allVarEntries(ctx: RuleContext): VarEntry[] {
+  return ctx.memo('places/all-var-entries', () => collectVarEntries(ctx));
+}
+
+function collectVarEntries(ctx: RuleContext): VarEntry[] {
   const out: VarEntry[] = [...ctx.inventory.globalVars.values()];
   for (const g of ctx.inventory.groups) {
     out.push(...g.vars.values());

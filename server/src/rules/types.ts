@@ -30,6 +30,8 @@ export interface RuleContext {
   /** The inventory's Pigsty version (`all.vars.version`, else the catalog's). */
   readonly pigstyVersion: string;
   pgClusters(): Map<string, PgCluster>;
+  /** A value computed once per analysis and shared by every rule (indexes several rules need). */
+  memo<T>(key: string, compute: () => T): T;
   report(report: Report): void;
 }
 

@@ -19,11 +19,15 @@ interface VipUse {
 }
 
 function vipClusters(ctx: RuleContext): PgCluster[] {
-  return [...ctx.pgClusters().values()].filter((c) => c.members.some((m) => truthy(ctx.resolver.value(m.ip, 'pg_vip_enabled'))));
+  return ctx.memo('vip/clusters', () => [...ctx.pgClusters().values()].filter((c) => c.members.some((m) => truthy(ctx.resolver.value(m.ip, 'pg_vip_enabled')))));
 }
 
 /** Each distinct written `pg_vip_address` of VIP clusters that parses, with its members. */
 function vipUses(ctx: RuleContext): VipUse[] {
+  return ctx.memo('vip/uses', () => computeVipUses(ctx));
+}
+
+function computeVipUses(ctx: RuleContext): VipUse[] {
   const out: VipUse[] = [];
   for (const cluster of vipClusters(ctx)) {
     const byEntry = new Map<unknown, VipUse>();
