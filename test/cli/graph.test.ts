@@ -3,31 +3,13 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { run } from '../../server/src/cli/main';
+import { LINT_BIN, ROOT, runCli } from '../helpers/cli';
 
-const ROOT = path.resolve(__dirname, '../../..');
-const BIN = path.join(ROOT, 'server/bin/pigsty-lint');
 const CITUS_4NODE = path.join(ROOT, 'test/fixtures/topology/citus-4node.yml');
-
-function runIn(argv: string[], files: Record<string, string> = {}) {
-  let stdout = '';
-  let stderr = '';
-  const code = run(argv, {
-    stdout: (s) => (stdout += s),
-    stderr: (s) => (stderr += s),
-    readFile: (p) => {
-      if (p in files) return files[p];
-      const err = new Error('ENOENT') as NodeJS.ErrnoException;
-      err.code = 'ENOENT';
-      throw err;
-    },
-  });
-  return { code, stdout, stderr };
-}
 
 describe('pigsty-lint --graph', () => {
   it('renders with Graphviz (`dot -Tsvg`): the coordinator, both workers and each VIP are in the picture', () => {
-    const graph = spawnSync(process.execPath, [BIN, '--graph', 'dot', CITUS_4NODE], { encoding: 'utf8' });
+    const graph = spawnSync(process.execPath, [LINT_BIN, '--graph', 'dot', CITUS_4NODE], { encoding: 'utf8' });
     assert.equal(graph.status, 0, graph.stderr);
     const svg = spawnSync('dot', ['-Tsvg'], { input: graph.stdout, encoding: 'utf8' });
     if (svg.error && (svg.error as NodeJS.ErrnoException).code === 'ENOENT') {
@@ -50,7 +32,7 @@ describe('pigsty-lint --graph', () => {
 
   it('prints Mermaid with --graph=mermaid and exits 0 even when the inventory has errors', () => {
     const text = fs.readFileSync(CITUS_4NODE, 'utf8').replace('pg_seq: 2, pg_role: replica', 'pg_seq: 2, pg_role: primary');
-    const r = runIn(['--graph=mermaid', 'inv.yml'], { 'inv.yml': text });
+    const r = runCli(['--graph=mermaid', 'inv.yml'], { 'inv.yml': text });
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /^flowchart LR\n/);
     assert.match(r.stdout, /\n {2}class c2_1 error\n/);
@@ -59,7 +41,7 @@ describe('pigsty-lint --graph', () => {
 
   it('draws what parses of a broken file, and says on stderr and in the graph what it left out', () => {
     const text = 'all:\n  vars: { admin_ip: 10.10.10.10 }\n  children:\n    pg-meta:\n      hosts: { 10.10.10.10: { pg_seq: 1, pg_role: primary } }\n      vars: { pg_cluster: pg-meta }\n    pg-test:\n      hosts: { 10.10.10.11: { pg_seq: 1\n';
-    const r = runIn(['--graph', 'dot', 'broken.yml'], { 'broken.yml': text });
+    const r = runCli(['--graph', 'dot', 'broken.yml'], { 'broken.yml': text });
     assert.equal(r.code, 0);
     assert.match(r.stdout, /subgraph "cluster_pgsql\/pg-meta"/);
     assert.match(r.stdout, /^ {2}\/\/ left out: line \d+: YAML: /m);
@@ -67,13 +49,13 @@ describe('pigsty-lint --graph', () => {
   });
 
   it('refuses an unknown graph format, several files, and a missing file with status 2', () => {
-    const bad = runIn(['--graph', 'png', 'a.yml']);
+    const bad = runCli(['--graph', 'png', 'a.yml']);
     assert.equal(bad.code, 2);
     assert.match(bad.stderr, /unknown graph format 'png': use dot or mermaid/);
-    const two = runIn(['--graph', 'dot', 'a.yml', 'b.yml'], { 'a.yml': 'all: {}\n', 'b.yml': 'all: {}\n' });
+    const two = runCli(['--graph', 'dot', 'a.yml', 'b.yml'], { 'a.yml': 'all: {}\n', 'b.yml': 'all: {}\n' });
     assert.equal(two.code, 2);
     assert.match(two.stderr, /one inventory at a time \(got 2 files\)/);
-    const missing = runIn(['--graph', 'dot', 'nope.yml']);
+    const missing = runCli(['--graph', 'dot', 'nope.yml']);
     assert.equal(missing.code, 2);
     assert.match(missing.stderr, /cannot read nope\.yml: no such file/);
   });
