@@ -5,7 +5,8 @@ import type { Node } from 'yaml';
 import { isScalar } from 'yaml';
 import { param } from '../catalog/params';
 import type { Expect } from '../catalog/primitives';
-import { validateParam } from '../catalog/validate';
+import { Problem, validateParam } from '../catalog/validate';
+import type { VarEntry } from '../engine/model';
 import type { Lang } from '../engine/findings';
 import { nodeAtPath, PathSeg } from '../engine/locate';
 import { display } from './identity';
@@ -82,7 +83,7 @@ const type: Rule = {
     eachWrittenEntry(ctx, (entry) => {
       if (LEFT_TO_IDENTITY.has(entry.name) || !param(entry.name)) return;
       const severity = SOFT.has(entry.name) ? 'warning' : undefined;
-      for (const p of validateParam(entry.name, entry.value)) {
+      for (const p of problemsOf(entry)) {
         if (p.kind === 'unknown-field') continue;
         const at = nodeAtPath(doc, entry.valueNode, p.path).node ?? entry.valueNode ?? entry.keyNode;
         const path = pathWords(entry.name, p.path);
@@ -104,6 +105,16 @@ const type: Rule = {
     });
   },
 };
+
+// validateParam is a pure function of the name and value; an entry's value never changes, and the
+// keystroke path keeps the entries of the groups it did not re-parse, so their answers carry over.
+const problemCache = new WeakMap<VarEntry, Problem[]>();
+
+function problemsOf(entry: VarEntry): Problem[] {
+  let problems = problemCache.get(entry);
+  if (!problems) problemCache.set(entry, (problems = validateParam(entry.name, entry.value)));
+  return problems;
+}
 
 function valueOf(node: Node): string {
   const v = isScalar(node) ? node.value : (node as { toJSON?: () => unknown }).toJSON?.();
@@ -133,7 +144,7 @@ const unknownField: Rule = {
     const doc = ctx.inventory.doc;
     eachWrittenEntry(ctx, (entry) => {
       if (!param(entry.name)) return;
-      for (const p of validateParam(entry.name, entry.value)) {
+      for (const p of problemsOf(entry)) {
         if (p.kind !== 'unknown-field') continue;
         const at = nodeAtPath(doc, entry.valueNode, p.path).key ?? entry.keyNode;
         const data = { field: p.field, param: entry.name, path: pathWords(entry.name, p.path) };

@@ -1,10 +1,11 @@
 // Well-known default credentials written in the inventory (rules-reference §6). Pigsty checks no
 // password; its docs say every default must be changed before a deployment is reachable.
-import { isMap, isScalar, isSeq, Node } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, Node } from 'yaml';
 import {
   GENERATED_PARAMS, GENERATED_VALUES, isWellKnownSecret, PASSWORD_MAPS, SECRET_KEY,
 } from '../catalog/defaultCredentials';
 import { keyText, mapPairs, resolveAlias } from '../engine/model';
+import type { VarEntry } from '../engine/model';
 import { allVarEntries } from './places';
 import { DOCS, Rule, RuleContext } from './types';
 
@@ -16,7 +17,8 @@ interface Hit {
 }
 
 /** Walks a value, collecting string scalars under secret-like keys; `path` names them for the user. */
-function walk(ctx: RuleContext, node: Node | null, path: string, secret: boolean, top: string, out: Hit[], depth: number): void {
+function walk(ctx: RuleContext, node: Node | null, path: string, secret: boolean, top: string, out: Hit[], depth: number, aliases: { seen: boolean }): void {
+  if (isAlias(node)) aliases.seen = true;
   const n = resolveAlias(ctx.inventory.doc, node);
   if (!n || depth > 12) return;
   if (isScalar(n)) {
@@ -27,15 +29,30 @@ function walk(ctx: RuleContext, node: Node | null, path: string, secret: boolean
     for (const { pair } of mapPairs(ctx.inventory.doc, n)) {
       const key = keyText(pair.key);
       if (key === null) continue;
-      walk(ctx, pair.value as Node | null, `${path}.${key}`, SECRET_KEY.test(key) || (depth === 0 && PASSWORD_MAPS.has(top)), top, out, depth + 1);
+      walk(ctx, pair.value as Node | null, `${path}.${key}`, SECRET_KEY.test(key) || (depth === 0 && PASSWORD_MAPS.has(top)), top, out, depth + 1, aliases);
     }
   } else if (isSeq(n)) {
     n.items.forEach((item, i) => {
+      if (isAlias(item)) aliases.seen = true;
       const itemNode = resolveAlias(ctx.inventory.doc, item);
       const label = isMap(itemNode) ? keyText(itemNode.get('name', true)) ?? keyText(itemNode.get('access_key', true)) : null;
-      walk(ctx, item as Node, `${path}[${label ?? i}]`, secret, top, out, depth + 1);
+      walk(ctx, item as Node, `${path}[${label ?? i}]`, secret, top, out, depth + 1, aliases);
     });
   }
+}
+
+// The hits of an entry depend only on its nodes unless an alias leads elsewhere in the document;
+// the keystroke path keeps the entries (and nodes) of the groups it did not re-parse.
+const hitCache = new WeakMap<VarEntry, Hit[]>();
+
+function hitsOf(ctx: RuleContext, entry: VarEntry): Hit[] {
+  const cached = hitCache.get(entry);
+  if (cached) return cached;
+  const hits: Hit[] = [];
+  const aliases = { seen: entry.mergedBy !== undefined };
+  walk(ctx, entry.writtenValueNode, entry.name, SECRET_KEY.test(entry.name), entry.name, hits, 0, aliases);
+  if (!aliases.seen) hitCache.set(entry, hits);
+  return hits;
 }
 
 const defaultPassword: Rule = {
@@ -56,9 +73,7 @@ const defaultPassword: Rule = {
   check(ctx) {
     const seen = new Set<Node>();
     for (const entry of allVarEntries(ctx)) {
-      const hits: Hit[] = [];
-      walk(ctx, entry.writtenValueNode, entry.name, SECRET_KEY.test(entry.name), entry.name, hits, 0);
-      for (const hit of hits) {
+      for (const hit of hitsOf(ctx, entry)) {
         if (seen.has(hit.node)) continue; // one finding per written value, however many hosts inherit it
         seen.add(hit.node);
         const generated = (GENERATED_PARAMS.has(hit.topParam) && hit.param === hit.topParam) || GENERATED_VALUES.has(hit.value);
