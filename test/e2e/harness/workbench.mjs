@@ -154,11 +154,20 @@ export class Workbench {
   }
 
   /** Opens the quick-fix/refactor menu (Ctrl+.) and picks the action with the title. @param {string|RegExp} title */
-  async codeAction(title) {
-    await this.page.keyboard.press('Control+.');
+  async codeAction(title, timeoutMs = 45_000) {
     const item = this.page.locator('.action-widget .monaco-list-row.action', { hasText: title }).first();
-    await item.waitFor({ state: 'visible' });
-    return item;
+    const deadline = Date.now() + timeoutMs;
+    // as a person would: when a busy machine answers "No code actions available", ask again
+    for (;;) {
+      await this.page.keyboard.press('Control+.');
+      try {
+        await item.waitFor({ state: 'visible', timeout: 5_000 });
+        return item;
+      } catch (err) {
+        if (Date.now() > deadline) throw err;
+      }
+      await this.page.keyboard.press('Escape');
+    }
   }
 
   /** Moves the focus in the open action menu to the item, with the arrow keys, and applies it (Enter). @param {import('playwright-core').Locator} item */
