@@ -43,10 +43,16 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
 }
 
 /** The stages after parsing: the incremental path (incremental.ts) enters here with a spliced model. */
-export function analyzeModel(parsed: ParsedText, inventory: Inventory, options: AnalyzeOptions = {}): Analysis {
+export function analyzeModel(
+  parsed: ParsedText,
+  inventory: Inventory,
+  options: AnalyzeOptions = {},
+  /** The resolver of the previous version, when `inventory` was spliced from its model. */
+  previousResolver?: Resolver,
+): Analysis {
   const lang = options.lang ?? 'en';
   const text = parsed.text;
-  const resolver = new Resolver(inventory, defaultOf);
+  const resolver = new Resolver(inventory, defaultOf, previousResolver);
   let clusters: Map<string, PgCluster> | undefined;
   const pgClusters = () => (clusters ??= indexPgClusters(resolver));
   const memos = new Map<string, unknown>();

@@ -78,7 +78,7 @@ export function reanalyze(previous: Analysis, text: string, options: AnalyzeOpti
   if (!spliceDocument(doc, block, pair, delta)) return full('a map or the document ends inside the block');
   const model = spliceInventory(inventory, block, pair);
   const parsed = { ...previous.parsed, text };
-  const analysis = analyzeModel(parsed, model, options);
+  const analysis = analyzeModel(parsed, model, options, previous.resolver);
   layouts.set(analysis, nextLayout(layout, block, pair, delta));
   return { analysis, mode: 'block' };
 }

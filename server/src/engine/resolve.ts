@@ -28,9 +28,15 @@ export class Resolver {
   /** get() answers by host and name: rules ask the same questions many times per analysis. */
   private readonly valueCache = new Map<string, Map<string, EffectiveValue | undefined>>();
 
+  /**
+   * `previous`: the resolver of an earlier version whose model shares the entries this edit did not
+   * touch (the keystroke path). A host whose layers are the very same maps, in the same order, gets
+   * the same answers, so they are carried over.
+   */
   constructor(
     readonly inventory: Inventory,
     private readonly defaults: DefaultLookup = () => undefined,
+    previous?: Resolver,
   ) {
     for (const [ip, occurrences] of inventory.hostOccurrences) {
       const set = new Set<GroupEntry>();
@@ -39,6 +45,12 @@ export class Resolver {
       }
       const groups = [...set].sort(compareGroups);
       this.views.set(ip, { ip, occurrences, groups });
+    }
+    if (previous && previous.defaults === defaults) {
+      for (const [ip, answers] of previous.valueCache) {
+        const before = previous.layerCache.get(ip);
+        if (before && this.views.has(ip) && sameLayers(before, this.layers(ip))) this.valueCache.set(ip, answers);
+      }
     }
   }
 
@@ -106,6 +118,10 @@ export class Resolver {
     for (const layer of this.layers(ip)) for (const k of layer.keys()) out.add(k);
     return out;
   }
+}
+
+function sameLayers(a: Map<string, VarEntry>[], b: Map<string, VarEntry>[]): boolean {
+  return a.length === b.length && a.every((layer, i) => layer === b[i]);
 }
 
 function groupPriority(g: GroupEntry): number {
