@@ -23,6 +23,17 @@ function vipClusters(ctx: RuleContext): PgCluster[] {
 }
 
 /** Each distinct written `pg_vip_address` of VIP clusters that parses, with its members. */
+/** Each written `pg_vip_address` of a VIP cluster, once, with that cluster. */
+function eachWrittenVip(ctx: RuleContext, visit: (eff: EffectiveValue, cluster: PgCluster) => void): void {
+  const first = onceEach<unknown>();
+  for (const cluster of vipClusters(ctx)) {
+    for (const m of cluster.members) {
+      const eff = ctx.resolver.explicit(m.ip, 'pg_vip_address');
+      if (eff && first(writtenAt(eff))) visit(eff, cluster);
+    }
+  }
+}
+
 function vipUses(ctx: RuleContext): VipUse[] {
   return ctx.memo('vip/uses', () => computeVipUses(ctx));
 }
@@ -85,16 +96,12 @@ const addressInvalid: Rule = {
     },
   },
   check(ctx) {
-    const first = onceEach<unknown>();
-    for (const cluster of vipClusters(ctx)) {
-      for (const m of cluster.members) {
-        const eff = ctx.resolver.explicit(m.ip, 'pg_vip_address');
-        if (!eff || isBlank(eff.value) || !first(writtenAt(eff))) continue;
-        const parts = splitVip(eff.value);
-        if (parts && isIPv4Address(parts.address)) continue;
-        ctx.report({ at: valuePlace(eff, null), data: { value: display(eff.value), address: parts?.address ?? display(eff.value), cluster: cluster.name } });
-      }
-    }
+    eachWrittenVip(ctx, (eff, cluster) => {
+      if (isBlank(eff.value)) return;
+      const parts = splitVip(eff.value);
+      if (parts && isIPv4Address(parts.address)) return;
+      ctx.report({ at: valuePlace(eff, null), data: { value: display(eff.value), address: parts?.address ?? display(eff.value), cluster: cluster.name } });
+    });
   },
 };
 
@@ -110,15 +117,11 @@ const prefixMissing: Rule = {
     },
   },
   check(ctx) {
-    const first = onceEach<unknown>();
-    for (const cluster of vipClusters(ctx)) {
-      for (const m of cluster.members) {
-        const eff = ctx.resolver.explicit(m.ip, 'pg_vip_address');
-        const parts = eff ? splitVip(eff.value) : null;
-        if (!eff || !parts || parts.prefixText !== null || !isIPv4Address(parts.address) || parts.address.startsWith('127.') || !first(writtenAt(eff))) continue;
-        ctx.report({ at: valuePlace(eff, null), data: { vip: parts.address, prefix: 24, cluster: cluster.name, placeholder: '${vip}' } });
-      }
-    }
+    eachWrittenVip(ctx, (eff, cluster) => {
+      const parts = splitVip(eff.value);
+      if (!parts || parts.prefixText !== null || !isIPv4Address(parts.address) || parts.address.startsWith('127.')) return;
+      ctx.report({ at: valuePlace(eff, null), data: { vip: parts.address, prefix: 24, cluster: cluster.name, placeholder: '${vip}' } });
+    });
   },
 };
 
@@ -134,15 +137,11 @@ const prefixRange: Rule = {
     },
   },
   check(ctx) {
-    const first = onceEach<unknown>();
-    for (const cluster of vipClusters(ctx)) {
-      for (const m of cluster.members) {
-        const eff = ctx.resolver.explicit(m.ip, 'pg_vip_address');
-        const parts = eff ? splitVip(eff.value) : null;
-        if (!eff || !parts || parts.prefixText === null || !isIPv4Address(parts.address) || prefixNumber(parts.prefixText) !== null || !first(writtenAt(eff))) continue;
-        ctx.report({ at: valuePlace(eff, null), data: { value: display(eff.value), prefix: parts.prefixText, cluster: cluster.name } });
-      }
-    }
+    eachWrittenVip(ctx, (eff, cluster) => {
+      const parts = splitVip(eff.value);
+      if (!parts || parts.prefixText === null || !isIPv4Address(parts.address) || prefixNumber(parts.prefixText) !== null) return;
+      ctx.report({ at: valuePlace(eff, null), data: { value: display(eff.value), prefix: parts.prefixText, cluster: cluster.name } });
+    });
   },
 };
 
