@@ -1,7 +1,8 @@
 // Text -> YAML documents, keeping every node's range. Syntax problems become findings.
 import { Document, parseAllDocuments, YAMLMap, isMap, isScalar } from 'yaml';
-import type { ScalarTag } from 'yaml';
+import type { ScalarTag, Tags } from 'yaml';
 import { aliasCycleMessage, aliasLimitMessage, checkAliases, MAX_ALIAS_EXPANSION } from './aliases';
+import { fastParse } from './fastParse';
 import { formatMessage, Finding, Lang } from './findings';
 
 /** Above this size only syntax is checked: the rest would make the editor wait. */
@@ -46,14 +47,18 @@ function isBoolTag(tag: unknown): boolean {
 
 const DOCS_SYNTAX = 'https://pigsty.io/docs/concept/iac/inventory/';
 
+// Ansible reads inventories as YAML 1.1 (PyYAML): yes/no/on/off are booleans and `<<` merges.
+export const PARSE_OPTIONS = {
+  version: '1.1',
+  prettyErrors: false,
+  uniqueKeys: true,
+  customTags: (tags: Tags) => [...tags.filter((t) => !isBoolTag(t)), ...pyyamlBools, ...ansibleTags],
+} as const;
+
 export function parseText(text: string, lang: Lang = 'en'): ParsedText {
-  // Ansible reads inventories as YAML 1.1 (PyYAML): yes/no/on/off are booleans and `<<` merges.
-  const documents = parseAllDocuments(text, {
-    version: '1.1',
-    prettyErrors: false,
-    uniqueKeys: true,
-    customTags: (tags) => [...tags.filter((t) => !isBoolTag(t)), ...pyyamlBools, ...ansibleTags],
-  });
+  // the common shape of an inventory takes the fast path; anything else, and every error, is yaml's
+  const fast = text.length <= MAX_SEMANTIC_BYTES ? fastParse(text, PARSE_OPTIONS) : null;
+  const documents = fast ? [fast] : parseAllDocuments(text, PARSE_OPTIONS);
   const docs: Document.Parsed[] = Array.isArray(documents) ? documents : [];
   const syntax: Finding[] = [];
   for (const doc of docs) {

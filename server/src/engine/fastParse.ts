@@ -1,0 +1,636 @@
+// A fast path for the YAML that inventories are made of: one document of block maps and block
+// sequences, single-line plain and quoted scalars, single-line flow collections, and comments.
+// It builds the very nodes `yaml` would (same classes, values, sources and ranges, checked by
+// test/unit/fastParse.test.ts against `parseAllDocuments`), several times faster, because it needs
+// no token stream. Anything else (anchors, tags, block scalars, multi-line scalars or flow
+// collections, odd comments next to empty values, any syntax error) makes it give up and the
+// caller parses with `yaml` instead, so the result never depends on which path ran.
+// Comments are not attached to nodes: nothing downstream reads them, and text edits never
+// re-serialise the document.
+import { Document, Pair, Scalar, YAMLMap, YAMLSeq, isScalar } from 'yaml';
+import type { DocumentOptions, ParseOptions, SchemaOptions } from 'yaml';
+
+type Range = [number, number, number];
+type Node = Scalar | YAMLMap | YAMLSeq;
+type Options = ParseOptions & DocumentOptions & SchemaOptions;
+
+class GiveUp extends Error {}
+const giveUp = (why: string): never => {
+  throw new GiveUp(why);
+};
+
+const SPACE = 32;
+const NL = 10;
+const HASH = 35;
+const COLON = 58;
+const DASH = 45;
+const COMMA = 44;
+const SQ = 39;
+const DQ = 34;
+const OPEN_SEQ = 91;
+const CLOSE_SEQ = 93;
+const OPEN_MAP = 123;
+const CLOSE_MAP = 125;
+
+/** Characters that cannot start a plain scalar we accept (YAML indicators, tabs and the like). */
+const BAD_START = new Set('?:,[]{}#&*!|>\'"%@`\t\r-'.split('').map((c) => c.charCodeAt(0)));
+const FLOW_END = new Set([COMMA, OPEN_SEQ, CLOSE_SEQ, OPEN_MAP, CLOSE_MAP]);
+
+interface PlainTag {
+  default?: boolean | 'key';
+  test?: RegExp;
+  format?: string;
+  resolve(value: string, onError: (msg: string) => void, options: unknown): unknown;
+}
+
+/** What a plain scalar source resolves to under a schema (cached: inventories repeat values). */
+interface Resolved {
+  value: unknown;
+  format?: string;
+}
+
+const resolvedBySchema = new WeakMap<object, { key: Map<string, Resolved>; value: Map<string, Resolved> }>();
+
+/** The document `text` holds, built without `yaml`'s parser, or null when `yaml` must parse it. */
+export function fastParse(text: string, options: Options): Document.Parsed | null {
+  if (text.includes('\r') || text.includes('\t') || text.charCodeAt(0) === 0xfeff) return null;
+  try {
+    return new FastParser(text, options).document();
+  } catch (err) {
+    if (err instanceof GiveUp) return null;
+    throw err;
+  }
+}
+
+/** Why fastParse gives up on `text` (for tests and profiling), or null when it does not. */
+export function fastParseRefusal(text: string, options: Options): string | null {
+  if (text.includes('\r') || text.includes('\t') || text.charCodeAt(0) === 0xfeff) return 'CR, tab or BOM';
+  const parser = new FastParser(text, options);
+  try {
+    parser.document();
+    return null;
+  } catch (err) {
+    if (!(err instanceof GiveUp)) throw err;
+    const line = text.slice(0, parser.at).split('\n').length;
+    return `${err.message} (line ${line}: ${JSON.stringify(text.split('\n')[line - 1])})`;
+  }
+}
+
+class FastParser {
+  private pos = 0;
+  get at(): number {
+    return this.pos;
+  }
+  private readonly doc: Document.Parsed;
+  private readonly tags: PlainTag[];
+  private readonly cache: { key: Map<string, Resolved>; value: Map<string, Resolved> };
+
+  constructor(
+    private readonly text: string,
+    private readonly options: Options,
+  ) {
+    this.doc = new Document(undefined, options) as Document.Parsed;
+    const schema = this.doc.schema as unknown as { tags: PlainTag[] } & object;
+    this.tags = schema.tags;
+    let cache = resolvedBySchema.get(options);
+    if (!cache) resolvedBySchema.set(options, (cache = { key: new Map(), value: new Map() }));
+    this.cache = cache;
+  }
+
+  document(): Document.Parsed {
+    const { text } = this;
+    let docOffset = -1;
+    let docStart = false;
+    let line = this.nextContentLine(0);
+    if (!line) giveUp('no content');
+    if (line!.indent === 0 && text.startsWith('---', line!.at)) {
+      const after = text.charCodeAt(line!.at + 3);
+      if (!(after === SPACE || after === NL || Number.isNaN(after))) giveUp('`---` joined to text');
+      docOffset = line!.at;
+      docStart = true;
+      this.pos = line!.at + 3;
+      this.restOfLine(false);
+      line = this.nextContentLine(this.pos);
+      if (!line) giveUp('empty document');
+    }
+    if (line!.indent !== 0) giveUp('the document does not start at column 0');
+    if (docOffset < 0) docOffset = line!.at;
+    this.pos = line!.at;
+    const root = this.blockMap(0);
+    // the root map takes no trailing comments: they belong to the document
+    root.range![2] = root.range![1];
+    const after = this.nextContentLine(this.pos);
+    let docEnd = -1;
+    if (after) {
+      if (!this.text.startsWith('...', after.at) || !this.isDocumentMarker(after.at)) giveUp('content after the root map');
+      this.pos = after.at + 3;
+      this.restOfLine(false);
+      docEnd = this.pos;
+      if (this.nextContentLine(this.pos)) giveUp('content after the document end');
+    }
+    const doc = this.doc;
+    if (docEnd >= 0) doc.directives!.docEnd = true;
+    if (docStart) doc.directives!.docStart = true;
+    doc.contents = root as never;
+    // an empty value last leaves the final line break out of the document's range
+    const emptyLast = isEmptyScalar(lastLeaf(root));
+    if (emptyLast && text.slice(root.range![2]).trim() !== '') giveUp('an empty value ends the document');
+    const docRangeEnd = docEnd >= 0 ? docEnd : emptyLast ? root.range![2] : text.length;
+    (doc as { range: Range }).range = [docOffset, root.range![2], docRangeEnd];
+    return doc;
+  }
+
+  // ---- lines ---------------------------------------------------------------------------------
+
+  /** The next line from `from` (a line start) holding content other than a comment. */
+  private nextContentLine(from: number): { start: number; at: number; indent: number } | null {
+    const { text } = this;
+    let start = from;
+    while (start < text.length) {
+      let i = start;
+      while (text.charCodeAt(i) === SPACE) i++;
+      const c = text.charCodeAt(i);
+      if (c === NL) {
+        start = i + 1;
+        continue;
+      }
+      if (Number.isNaN(c)) return null;
+      if (c === HASH) {
+        const nl = text.indexOf('\n', i);
+        if (nl < 0) return null;
+        start = nl + 1;
+        continue;
+      }
+      return { start, at: i, indent: i - start };
+    }
+    return null;
+  }
+
+  /** From `pos` to the end of its line: spaces and an optional comment (else give up). Moves past the newline. */
+  private restOfLine(commentNeedsSpace = true): boolean {
+    const { text } = this;
+    const from = this.pos;
+    while (text.charCodeAt(this.pos) === SPACE) this.pos++;
+    const c = text.charCodeAt(this.pos);
+    let comment = false;
+    if (c === HASH) {
+      if (commentNeedsSpace && this.pos === from) giveUp('`#` right after a value');
+      comment = true;
+      const nl = text.indexOf('\n', this.pos);
+      this.pos = nl < 0 ? text.length : nl + 1;
+    } else if (c === NL) {
+      this.pos++;
+    } else if (!Number.isNaN(c)) {
+      giveUp('more on the line after a value');
+    }
+    return comment;
+  }
+
+  /**
+   * After a value that ends its line: `yaml` lets comment lines indented deeper than the
+   * collection holding the value (`indent`) extend the value, blank lines before them included.
+   */
+  private extendOverDeepComments(indent: number): void {
+    const { text } = this;
+    let at = this.pos;
+    for (;;) {
+      let i = at;
+      while (text.charCodeAt(i) === SPACE) i++;
+      const c = text.charCodeAt(i);
+      if (c === NL) {
+        at = i + 1;
+        continue;
+      }
+      if (c === HASH && i - at > indent) {
+        const nl = text.indexOf('\n', i);
+        this.pos = at = nl < 0 ? text.length : nl + 1;
+        continue;
+      }
+      return;
+    }
+  }
+
+  /**
+   * The comment and blank lines after a block collection's last item, up to the next content:
+   * `yaml` keeps them in the collection (its range then ends at that content) when one of the
+   * comments is indented at least as far as the collection, else passes them to the parent.
+   */
+  private closeCollection(node: YAMLMap | YAMLSeq, indent: number): void {
+    const range = node.range as Range;
+    range[2] = range[1];
+    if (indent === 0) return;
+    const { text } = this;
+    let at = this.pos;
+    let keep = false;
+    for (;;) {
+      let i = at;
+      while (text.charCodeAt(i) === SPACE) i++;
+      const c = text.charCodeAt(i);
+      if (c === NL) {
+        at = i + 1;
+        continue;
+      }
+      if (c === HASH) {
+        if (i - at >= indent) keep = true;
+        const nl = text.indexOf('\n', i);
+        at = nl < 0 ? text.length : nl + 1;
+        continue;
+      }
+      // content or the end of the text
+      if (keep) {
+        range[2] = Number.isNaN(c) ? text.length : i;
+        this.pos = Number.isNaN(c) ? text.length : at;
+      }
+      return;
+    }
+  }
+
+  // ---- block collections ------------------------------------------------------------------------
+
+  /** A block map whose first key starts at `this.pos`, at column `indent`. */
+  private blockMap(indent: number): YAMLMap {
+    const { text } = this;
+    const map = new YAMLMap(this.doc.schema);
+    const start = this.pos;
+    const seen = new Set<unknown>();
+    let end = start;
+    for (;;) {
+      const key = this.plainOrQuoted(false, true);
+      if (text.charCodeAt(this.pos) !== COLON) giveUp('a key without `:`');
+      this.pos++;
+      const keyValue = key.value;
+      if (seen.has(keyValue) || typeof keyValue === 'object') giveUp('duplicate or complex key');
+      seen.add(keyValue);
+      const value = this.blockValue(indent, false);
+      map.items.push(new Pair(key, value));
+      end = (value.range as Range)[2];
+      const next = this.nextContentLine(this.pos);
+      if (!next || next.indent < indent || (indent === 0 && this.isDocumentMarker(next.at))) break;
+      if (next.indent > indent) giveUp('a line indented under a finished value');
+      if (text.charCodeAt(next.at) === DASH && this.isSeqItem(next.at)) giveUp('a sequence item among map keys');
+      this.pos = next.at;
+    }
+    map.range = [start, end, end];
+    this.closeCollection(map, indent);
+    return map;
+  }
+
+  /** A block sequence whose first `-` is at `this.pos`, at column `indent`. */
+  private blockSeq(indent: number): YAMLSeq {
+    const { text } = this;
+    const seq = new YAMLSeq(this.doc.schema);
+    const start = this.pos;
+    let end = start;
+    for (;;) {
+      this.pos++; // the dash
+      const item = this.blockValue(indent, true);
+      seq.items.push(item);
+      end = (item.range as Range)[2];
+      const next = this.nextContentLine(this.pos);
+      if (!next || next.indent < indent) break;
+      if (next.indent > indent) giveUp('a line indented under a finished item');
+      // a key at the column of the dashes: the sequence was the value of a key of that map
+      if (!this.isSeqItem(next.at)) break;
+      this.pos = next.at;
+    }
+    seq.range = [start, end, end];
+    this.closeCollection(seq, indent);
+    return seq;
+  }
+
+  /** `---` or `...` at a line start, alone (or before a space). */
+  private isDocumentMarker(at: number): boolean {
+    const { text } = this;
+    if (!(text.startsWith('---', at) || text.startsWith('...', at))) return false;
+    const c = text.charCodeAt(at + 3);
+    return c === SPACE || c === NL || Number.isNaN(c);
+  }
+
+  private isSeqItem(at: number): boolean {
+    const c = this.text.charCodeAt(at + 1);
+    return this.text.charCodeAt(at) === DASH && (c === SPACE || c === NL || Number.isNaN(c));
+  }
+
+  /**
+   * The value after a key's `:` (or a sequence's `-`) at `this.pos`, in a collection at column
+   * `indent`: on the same line, on the lines below, or empty.
+   */
+  private blockValue(indent: number, inSeq: boolean): Node {
+    const { text } = this;
+    const afterIndicator = this.pos;
+    const c0 = text.charCodeAt(this.pos);
+    if (!(c0 === SPACE || c0 === NL || Number.isNaN(c0))) giveUp('indicator joined to text');
+    while (text.charCodeAt(this.pos) === SPACE) this.pos++;
+    const c = text.charCodeAt(this.pos);
+    if (c === NL || c === HASH || Number.isNaN(c)) {
+      const emptyAt = this.pos;
+      const comment = this.restOfLine(false);
+      const next = this.nextContentLine(this.pos);
+      const nested =
+        next &&
+        (next.indent > indent || (!inSeq && next.indent === indent && this.isSeqItem(next.at)));
+      if (nested) {
+        this.pos = next.at;
+        if (this.isSeqItem(next.at)) return this.blockSeq(next.indent);
+        return this.blockMap(next.indent);
+      }
+      if (comment || this.hasCommentBefore(this.pos, next ? next.start : text.length)) giveUp('a comment next to an empty value');
+      const empty = this.plainScalar('', [emptyAt, emptyAt, emptyAt], false);
+      this.pos = afterIndicator;
+      return empty;
+    }
+    // a compact map in a sequence item: `- key: value`
+    if (inSeq) {
+      if (this.isSeqItem(this.pos)) giveUp('a sequence in a sequence item');
+      const mark = this.pos;
+      if (this.looksLikeKey()) {
+        this.pos = mark;
+        return this.blockMap(mark - this.lineStartOf(mark));
+      }
+      this.pos = mark;
+    }
+    const node = this.inlineValue();
+    const nodeRange = node.range as Range;
+    this.restOfLine(true);
+    this.extendOverDeepComments(indent);
+    nodeRange[2] = this.pos;
+    return node;
+  }
+
+  private lineStartOf(at: number): number {
+    return this.text.lastIndexOf('\n', at - 1) + 1;
+  }
+
+  private hasCommentBefore(from: number, to: number): boolean {
+    const i = this.text.indexOf('#', from);
+    return i >= 0 && i < to;
+  }
+
+  /** Whether a plain or quoted key followed by `:` and a space or line end starts at `this.pos`. */
+  private looksLikeKey(): boolean {
+    const c = this.text.charCodeAt(this.pos);
+    if (c === OPEN_SEQ || c === OPEN_MAP) {
+      const close = this.text.indexOf(c === OPEN_SEQ ? ']' : '}', this.pos);
+      const nl = this.text.indexOf('\n', this.pos);
+      // `[a]: b` would be a complex key: give up rather than guess
+      if (close >= 0 && (nl < 0 || close < nl) && this.text.charCodeAt(close + 1) === COLON) giveUp('a flow collection as a key');
+      return false;
+    }
+    try {
+      this.plainOrQuoted(false, true);
+    } catch (err) {
+      if (err instanceof GiveUp) return false;
+      throw err;
+    }
+    const at = this.pos;
+    const next = this.text.charCodeAt(at + 1);
+    return this.text.charCodeAt(at) === COLON && (next === SPACE || next === NL || Number.isNaN(next));
+  }
+
+  /** A value that stands on the rest of the line: a flow collection, a quoted or a plain scalar. */
+  private inlineValue(): Node {
+    const c = this.text.charCodeAt(this.pos);
+    if (c === OPEN_SEQ || c === OPEN_MAP) {
+      const node = this.flowCollection();
+      const r = node.range as Range;
+      r[2] = r[1];
+      let i = this.pos;
+      while (this.text.charCodeAt(i) === SPACE) i++;
+      if (this.text.charCodeAt(i) === COLON) giveUp('a flow collection as a key');
+      return node;
+    }
+    const node = this.plainOrQuoted(false, false);
+    if (this.text.charCodeAt(this.pos) === COLON) giveUp('a map where a scalar was expected');
+    return node;
+  }
+
+  // ---- flow collections -------------------------------------------------------------------------
+
+  private flowCollection(): YAMLMap | YAMLSeq {
+    const { text } = this;
+    const open = this.pos;
+    const isMap = text.charCodeAt(open) === OPEN_MAP;
+    const close = isMap ? CLOSE_MAP : CLOSE_SEQ;
+    const node = isMap ? new YAMLMap(this.doc.schema) : new YAMLSeq(this.doc.schema);
+    node.flow = true;
+    this.pos++;
+    const seen = new Set<unknown>();
+    this.flowSpaces();
+    if (text.charCodeAt(this.pos) === close) {
+      this.pos++;
+      node.range = [open, this.pos, this.pos];
+      return node;
+    }
+    for (;;) {
+      if (isMap) {
+        const key = this.plainOrQuoted(true, true);
+        if (text.charCodeAt(this.pos) !== COLON) giveUp('a flow map key without `:`');
+        this.pos++;
+        const after = text.charCodeAt(this.pos);
+        if (after !== SPACE) giveUp('a flow map value not after `: `');
+        if (seen.has(key.value) || typeof key.value === 'object') giveUp('duplicate or complex key');
+        seen.add(key.value);
+        this.flowSpaces();
+        const value = this.flowItem();
+        (node as YAMLMap).items.push(new Pair(key, value));
+      } else {
+        const item = this.flowItem();
+        if (text.charCodeAt(this.pos) === COLON) giveUp('a pair in a flow sequence');
+        (node as YAMLSeq).items.push(item);
+      }
+      const c = text.charCodeAt(this.pos);
+      if (c === close) {
+        this.pos++;
+        node.range = [open, this.pos, this.pos];
+        return node;
+      }
+      if (c !== COMMA) giveUp('unexpected text in a flow collection');
+      this.pos++;
+      this.flowSpaces();
+      if (text.charCodeAt(this.pos) === close) giveUp('a trailing comma');
+    }
+  }
+
+  private flowSpaces(): void {
+    while (this.text.charCodeAt(this.pos) === SPACE) this.pos++;
+    const c = this.text.charCodeAt(this.pos);
+    if (c === NL || c === HASH || Number.isNaN(c)) giveUp('a flow collection over several lines');
+  }
+
+  /** An item of a flow collection, its range ending after the spaces that follow it. */
+  private flowItem(): Node {
+    const c = this.text.charCodeAt(this.pos);
+    const node = c === OPEN_SEQ || c === OPEN_MAP ? this.flowCollection() : this.plainOrQuoted(true, false);
+    this.flowSpaces();
+    (node.range as Range)[2] = this.pos;
+    return node;
+  }
+
+  // ---- scalars -----------------------------------------------------------------------------------
+
+  /**
+   * A plain or quoted scalar at `this.pos` on one line. `this.pos` ends right after it (after the
+   * closing quote, or after the last non-space character of a plain scalar). Keys are followed
+   * by `:` directly.
+   */
+  private plainOrQuoted(flow: boolean, atKey: boolean): Scalar {
+    const { text } = this;
+    const start = this.pos;
+    const c = text.charCodeAt(start);
+    if (c === SQ || c === DQ) {
+      const value = c === SQ ? this.singleQuoted() : this.doubleQuoted();
+      const scalar = new Scalar(value);
+      scalar.range = [start, this.pos, this.pos];
+      scalar.source = value;
+      scalar.type = c === SQ ? 'QUOTE_SINGLE' : 'QUOTE_DOUBLE';
+      if (atKey) this.spacesBeforeColon(start);
+      return scalar;
+    }
+    if (BAD_START.has(c) && !(c === DASH && this.plainAfterDash(start))) giveUp('an indicator starts the scalar');
+    let i = start;
+    let last = start; // end of the last non-space character
+    for (;;) {
+      const ch = text.charCodeAt(i);
+      if (Number.isNaN(ch) || ch === NL) break;
+      if (ch === SPACE) {
+        i++;
+        continue;
+      }
+      if (ch === HASH && text.charCodeAt(i - 1) === SPACE) break;
+      if (ch === COLON) {
+        const n = text.charCodeAt(i + 1);
+        if (n === SPACE || n === NL || Number.isNaN(n) || (flow && FLOW_END.has(n))) break;
+      }
+      if (flow && FLOW_END.has(ch)) break;
+      if (ch === 9 || ch === 13) giveUp('a tab or CR');
+      i++;
+      last = i;
+    }
+    if (last === start) giveUp('an empty plain scalar');
+    this.pos = last;
+    if (atKey) this.spacesBeforeColon(start);
+    const source = text.slice(start, last);
+    return this.plainScalar(source, [start, last, last], atKey);
+  }
+
+  /** After a key: spaces may stand before its `:` (the key's range leaves them out). */
+  private spacesBeforeColon(keyStart: number): void {
+    let i = this.pos;
+    while (this.text.charCodeAt(i) === SPACE) i++;
+    if (this.text.charCodeAt(i) !== COLON) giveUp('a key not followed by `:`');
+    // YAML limits implicit keys to 1024 characters: yaml reports the longer ones
+    if (i - keyStart > 1000) giveUp('a very long key');
+    this.pos = i;
+  }
+
+  private plainAfterDash(at: number): boolean {
+    const n = this.text.charCodeAt(at + 1);
+    return !(n === SPACE || n === NL || Number.isNaN(n) || FLOW_END.has(n));
+  }
+
+  /** A plain scalar resolved the way `yaml`'s composer does (first default tag whose test matches). */
+  private plainScalar(source: string, range: Range, atKey: boolean): Scalar {
+    const cache = atKey ? this.cache.key : this.cache.value;
+    let resolved = cache.get(source);
+    if (!resolved) {
+      resolved = this.resolvePlain(source, atKey);
+      const v = resolved.value;
+      if (v === null || typeof v !== 'object') cache.set(source, resolved);
+    }
+    let scalar: Scalar;
+    if (typeof resolved.value === 'symbol' || (typeof resolved.value === 'object' && resolved.value !== null)) {
+      // merge keys and the like: let the tag build its own node, as `yaml` does
+      scalar = this.resolvePlainNode(source, atKey);
+    } else {
+      scalar = new Scalar(resolved.value);
+      if (resolved.format) scalar.format = resolved.format;
+    }
+    scalar.range = range;
+    scalar.source = source;
+    scalar.type = 'PLAIN';
+    return scalar;
+  }
+
+  private findTag(source: string, atKey: boolean): PlainTag | undefined {
+    return this.tags.find((t) => (t.default === true || (atKey && t.default === 'key')) && t.test?.test(source));
+  }
+
+  private resolvePlain(source: string, atKey: boolean): Resolved {
+    const tag = this.findTag(source, atKey);
+    if (!tag) return { value: source };
+    const res = tag.resolve(source, () => giveUp('the tag reports a problem'), this.options);
+    const value = isScalar(res) ? res.value : res;
+    return { value, format: tag.format };
+  }
+
+  private resolvePlainNode(source: string, atKey: boolean): Scalar {
+    const tag = this.findTag(source, atKey);
+    const res = tag ? tag.resolve(source, () => giveUp('the tag reports a problem'), this.options) : source;
+    const scalar = isScalar(res) ? (res as Scalar) : new Scalar(res);
+    if (tag?.format) scalar.format = tag.format;
+    return scalar;
+  }
+
+  private singleQuoted(): string {
+    const { text } = this;
+    let out = '';
+    let i = this.pos + 1;
+    for (;;) {
+      const q = text.indexOf("'", i);
+      const nl = text.indexOf('\n', i);
+      if (q < 0 || (nl >= 0 && nl < q)) giveUp('a quoted scalar over several lines');
+      out += text.slice(i, q);
+      if (text.charCodeAt(q + 1) === SQ) {
+        out += "'";
+        i = q + 2;
+        continue;
+      }
+      this.pos = q + 1;
+      return out;
+    }
+  }
+
+  private doubleQuoted(): string {
+    const { text } = this;
+    let i = this.pos + 1;
+    let out = '';
+    for (;;) {
+      const ch = text.charCodeAt(i);
+      if (Number.isNaN(ch) || ch === NL) giveUp('a quoted scalar over several lines');
+      if (ch === DQ) break;
+      if (ch === 92 /* backslash */) {
+        const e = text[i + 1];
+        const simple = ESCAPES[e];
+        if (simple === undefined) giveUp('an escape we leave to yaml');
+        out += simple;
+        i += 2;
+        continue;
+      }
+      let j = i;
+      while (j < text.length) {
+        const cj = text.charCodeAt(j);
+        if (cj === DQ || cj === 92 || cj === NL) break;
+        j++;
+      }
+      out += text.slice(i, j);
+      i = j;
+    }
+    this.pos = i + 1;
+    return out;
+  }
+}
+
+const ESCAPES: Record<string, string> = { '\\': '\\', '"': '"', '/': '/', n: '\n', t: '\t', r: '\r', '0': '\0' };
+
+function lastLeaf(node: unknown): unknown {
+  let at = node;
+  for (;;) {
+    if (at instanceof YAMLMap) at = (at.items[at.items.length - 1] as Pair | undefined)?.value;
+    else if (at instanceof YAMLSeq) at = at.items[at.items.length - 1];
+    else return at;
+  }
+}
+
+function isEmptyScalar(node: unknown): boolean {
+  return isScalar(node) && node.source === '' && node.type === 'PLAIN';
+}
