@@ -3,6 +3,7 @@
 // next key line at its level or above (or the end of the text), so comments between two groups
 // belong to the block before them.
 import { Node, Pair, YAMLMap, isAlias, isCollection, isMap, isPair, isScalar } from 'yaml';
+import { isAnchorFree } from './fastParse';
 import { keyText } from './model';
 import type { ParsedText } from './parse';
 
@@ -39,7 +40,7 @@ export function blockLayout(parsed: ParsedText): BlockLayout | string {
   const allPair = root.items.find((p) => keyText(p.key) === 'all');
   const all = allPair?.value;
   if (!isMap(all) || all.flow) return '`all` is not a block map';
-  if (hasAnchors(root)) return 'the text uses anchors or aliases';
+  if (!isAnchorFree(doc) && hasAnchors(root)) return 'the text uses anchors or aliases';
 
   // every key line at the top three levels: the boundaries between blocks
   const keyLines: number[] = [];

@@ -49,6 +49,14 @@ interface Resolved {
   format?: string;
 }
 
+/** Documents built here: they hold no anchor, alias or tag, so nothing needs to look for them. */
+const builtHere = new WeakSet<object>();
+
+/** Whether `doc` (or a document a node belongs to) came from the fast path, and so has no anchors or aliases. */
+export function isAnchorFree(doc: object): boolean {
+  return builtHere.has(doc);
+}
+
 const resolvedBySchema = new WeakMap<object, { key: Map<string, Resolved>; value: Map<string, Resolved> }>();
 
 /** The document `text` holds, built without `yaml`'s parser, or null when `yaml` must parse it. */
@@ -135,6 +143,7 @@ class FastParser {
     // an empty value last leaves the final line break out of the document's range
     const emptyLast = isEmptyScalar(lastLeaf(root));
     if (emptyLast && text.slice(root.range![2]).trim() !== '') giveUp('an empty value ends the document');
+    builtHere.add(doc);
     const docRangeEnd = docEnd >= 0 ? docEnd : emptyLast ? root.range![2] : text.length;
     (doc as { range: Range }).range = [docOffset, root.range![2], docRangeEnd];
     return doc;

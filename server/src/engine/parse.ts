@@ -72,7 +72,7 @@ export function parseText(text: string, lang: Lang = 'en'): ParsedText {
   const inventoryDoc = docs.find((d) => isMap(d.contents) && hasKey(d.contents, 'all')) ?? docs[0];
   const syntaxOnly = text.length > MAX_SEMANTIC_BYTES;
   let aliasBomb = false;
-  for (const doc of syntaxOnly ? [] : docs) {
+  for (const doc of syntaxOnly || fast ? [] : docs) {
     const { bomb } = checkAliases(doc);
     if (!bomb) continue;
     aliasBomb = true;

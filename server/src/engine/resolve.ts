@@ -22,6 +22,8 @@ export interface HostView {
   groups: GroupEntry[];
 }
 
+const NOTHING_OVERRIDDEN: VarEntry[] = Object.freeze([]) as unknown as VarEntry[];
+
 export class Resolver {
   private readonly views = new Map<string, HostView>();
   private readonly layerCache = new Map<string, Map<string, VarEntry>[]>();
@@ -82,7 +84,8 @@ export class Resolver {
   get(ip: string, name: string): EffectiveValue | undefined {
     let byName = this.valueCache.get(ip);
     if (!byName) this.valueCache.set(ip, (byName = new Map()));
-    if (byName.has(name)) return byName.get(name);
+    const known = byName.get(name);
+    if (known !== undefined || byName.has(name)) return known;
     const v = this.compute(ip, name);
     byName.set(name, v);
     return v;
@@ -90,12 +93,15 @@ export class Resolver {
 
   private compute(ip: string, name: string): EffectiveValue | undefined {
     let winner: VarEntry | null = null;
-    const overridden: VarEntry[] = [];
-    for (const layer of this.layers(ip)) {
-      const entry = layer.get(name);
+    // most values are written once: share one empty list rather than make one per answer
+    let overridden: VarEntry[] = NOTHING_OVERRIDDEN;
+    const layers = this.layers(ip);
+    for (let i = 0; i < layers.length; i++) {
+      const entry = layers[i].get(name);
       if (!entry) continue;
-      if (winner) overridden.push(entry);
-      else winner = entry;
+      if (!winner) winner = entry;
+      else if (overridden === NOTHING_OVERRIDDEN) overridden = [entry];
+      else overridden.push(entry);
     }
     if (winner) return { name, value: winner.value, entry: winner, overridden };
     const d = this.defaults(name);
