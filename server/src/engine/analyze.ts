@@ -6,6 +6,7 @@ import { indexPgClusters, PgCluster } from './clusters';
 import { compareFindings, Finding, formatMessage, Lang, Severity, Span } from './findings';
 import { buildInventory, Inventory, spanOf } from './model';
 import { parseText, ParsedText } from './parse';
+import { readAlso, readEverything, readName, Reads, recordReads } from './reads';
 import { Resolver } from './resolve';
 import { syntaxOnlyNotice } from './notices';
 import { applySuppressions, SuppressionResult, unusedDirectiveFindings } from './suppressions';
@@ -33,6 +34,24 @@ export interface Analysis {
   /** What the in-file `# pigsty-lint-disable...` comments took out of `findings`, and the unused ones. */
   suppressions: Pick<SuppressionResult, 'suppressed' | 'unused'>;
   pgClusters(): Map<string, PgCluster>;
+  /** Each rule's findings (before suppressions) and what it read, by rule code. */
+  ruleRuns: Map<string, RuleRun>;
+  /** Codes of the rules that ran for this version (the others' findings were carried over). */
+  rulesRun: string[];
+}
+
+export interface RuleRun {
+  findings: Finding[];
+  reads: Reads;
+}
+
+/** What the keystroke path knows about an edit: rules that read none of `changed` keep their findings. */
+export interface RuleReuse {
+  previous: Map<string, RuleRun>;
+  /** Parameters whose written values the edit changed (the inventory's structure did not change). */
+  changed: ReadonlySet<string>;
+  /** The edit: old offsets [start, end) replaced by `length` characters. */
+  edit: { start: number; end: number; length: number };
 }
 
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
@@ -49,18 +68,28 @@ export function analyzeModel(
   options: AnalyzeOptions = {},
   /** The resolver of the previous version, when `inventory` was spliced from its model. */
   previousResolver?: Resolver,
+  reuse?: RuleReuse,
 ): Analysis {
   const lang = options.lang ?? 'en';
   const text = parsed.text;
   const resolver = new Resolver(inventory, defaultOf, previousResolver);
-  let clusters: Map<string, PgCluster> | undefined;
-  const pgClusters = () => (clusters ??= indexPgClusters(resolver));
-  const memos = new Map<string, unknown>();
+  // shared values: whoever uses one has read what computing it read
+  const memos = new Map<string, { value: unknown; reads: Reads }>();
   const memo = <T>(key: string, compute: () => T): T => {
-    if (!memos.has(key)) memos.set(key, compute());
-    return memos.get(key) as T;
+    const known = memos.get(key);
+    if (known) {
+      readAlso(known.reads);
+      return known.value as T;
+    }
+    const reads = new Reads();
+    const value = recordReads(reads, compute);
+    memos.set(key, { value, reads });
+    return value;
   };
+  const pgClusters = () => memo('engine/pgClusters', () => indexPgClusters(resolver));
   const findings: Finding[] = [...parsed.syntax];
+  const ruleRuns = new Map<string, RuleRun>();
+  const rulesRun: string[] = [];
   const isInventory = inventory.allKey !== null || options.assumeInventory === true;
 
   if (parsed.syntaxOnly) {
@@ -68,34 +97,93 @@ export function analyzeModel(
   } else if (isInventory) {
     const version = inventory.globalVars.get('version')?.value;
     const pigstyVersion = typeof version === 'string' && /^v?\d+\.\d+/.test(version) ? version : CATALOG_VERSION;
+    const view = guardedInventory(inventory);
     for (const rule of options.rules ?? allRules) {
       const override = options.severities?.[rule.code];
       if (override === 'off') continue;
+      const carried = reuse && carriedOver(reuse, rule.code);
+      if (carried) {
+        ruleRuns.set(rule.code, carried);
+        findings.push(...carried.findings);
+        continue;
+      }
+      const own: Finding[] = [];
+      const reads = new Reads();
       const ctx: RuleContext = {
-        text,
-        inventory,
+        // the whole text, read as text, may say anything about any parameter
+        get text() {
+          readEverything();
+          return text;
+        },
+        inventory: view,
         resolver,
         lang,
-        pigstyVersion,
+        get pigstyVersion() {
+          readName('version');
+          return pigstyVersion;
+        },
         pgClusters,
         memo,
         report: (r) => {
           const f = toFinding(rule, r, lang, text.length);
-          if (f) findings.push(override ? { ...f, severity: override } : f);
+          if (f) own.push(override ? { ...f, severity: override } : f);
         },
       };
       try {
-        rule.check(ctx);
+        recordReads(reads, () => rule.check(ctx));
       } catch (err) {
         // one broken rule must not take the others down: say so where the user sees it
-        findings.push(ruleCrashed(rule.code, err));
+        own.push(ruleCrashed(rule.code, err));
+        reads.addAll();
       }
+      rulesRun.push(rule.code);
+      ruleRuns.set(rule.code, { findings: own, reads });
+      findings.push(...own);
     }
   }
   const { kept, suppressed, unused } = applySuppressions(text, findings);
   if (options.reportUnusedDisable) kept.push(...unusedDirectiveFindings(unused, lang));
   kept.sort(compareFindings);
-  return { parsed, inventory, resolver, isInventory, findings: kept, suppressions: { suppressed, unused }, pgClusters };
+  return {
+    parsed, inventory, resolver, isInventory, findings: kept, suppressions: { suppressed, unused }, pgClusters, ruleRuns, rulesRun,
+  };
+}
+
+/**
+ * The previous run of a rule, moved to the new text, when the edit changed nothing it read; null
+ * when it must run again (it read a changed parameter, or a finding of it sits inside the edit).
+ */
+function carriedOver(reuse: RuleReuse, code: string): RuleRun | null {
+  const before = reuse.previous.get(code);
+  if (!before || before.reads.touches(reuse.changed)) return null;
+  const { start, end, length } = reuse.edit;
+  const delta = length - (end - start);
+  let inside = false;
+  const move = (span: Span): Span => {
+    const at = (p: number) => {
+      if (p <= start) return p;
+      if (p >= end) return p + delta;
+      inside = true;
+      return p;
+    };
+    return { start: at(span.start), end: at(span.end) };
+  };
+  const findings = before.findings.map((f) => ({ ...f, span: move(f.span), related: f.related.map((r) => ({ ...r, span: move(r.span) })) }));
+  return inside ? null : { findings, reads: before.reads };
+}
+
+/** The inventory as rules see it: its raw YAML nodes count as reading everything. */
+function guardedInventory(inventory: Inventory): Inventory {
+  const view = Object.create(inventory) as Inventory;
+  for (const key of ['allNode', 'varsNode', 'childrenNode'] as const) {
+    Object.defineProperty(view, key, {
+      get() {
+        readEverything();
+        return inventory[key];
+      },
+    });
+  }
+  return view;
 }
 
 function placeSpan(at: Report['at'], length: number): Span | null {

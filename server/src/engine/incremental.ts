@@ -7,6 +7,7 @@ import { Document, Pair, isMap } from 'yaml';
 import { analyze, Analysis, AnalyzeOptions, analyzeModel } from './analyze';
 import { Block, blockLayout, BlockLayout, blockOf, hasAnchors } from './blocks';
 import { parseText } from './parse';
+import { changedParams } from './changes';
 import { placeRanges, spliceDocument, spliceInventory } from './splice';
 
 /** One replacement of old offsets [start, end) by `text`. */
@@ -78,7 +79,9 @@ export function reanalyze(previous: Analysis, text: string, options: AnalyzeOpti
   if (!spliceDocument(doc, block, pair, delta)) return full('a map or the document ends inside the block');
   const model = spliceInventory(inventory, block, pair);
   const parsed = { ...previous.parsed, text };
-  const analysis = analyzeModel(parsed, model, options, previous.resolver);
+  const changed = changedParams(inventory, model, block, pair, before, text);
+  const reuse = changed && { previous: previous.ruleRuns, changed, edit: { start: change.start, end: change.end, length: change.text.length } };
+  const analysis = analyzeModel(parsed, model, options, previous.resolver, reuse ?? undefined);
   layouts.set(analysis, nextLayout(layout, block, pair, delta));
   return { analysis, mode: 'block' };
 }

@@ -3,6 +3,7 @@
 // and reported by the structure rules, which look at the same nodes.
 import { Document, Node, Pair, Scalar, YAMLMap, isAlias, isMap, isScalar } from 'yaml';
 import type { Span } from './findings';
+import { guardRaw, VarMap } from './reads';
 
 export type Level = 'global' | 'group' | 'host';
 
@@ -144,7 +145,7 @@ export function buildInventory(doc: Document.Parsed | undefined): Inventory {
     varsNode: null,
     childrenKey: null,
     childrenNode: null,
-    globalVars: new Map(),
+    globalVars: new VarMap(),
     groups: [],
     groupsByName: new Map(),
     hostOccurrences: new Map(),
@@ -188,11 +189,13 @@ function readGroups(inv: Inventory, node: Node | null, depth: number, parent: Gr
       varsNode: vars ? resolveAlias(inv.doc, vars.value) : null,
       childrenNode: children ? resolveAlias(inv.doc, children.value) : null,
       hosts: [],
-      vars: new Map(),
+      vars: new VarMap(),
       depth,
       parent,
       children: [],
     };
+    // rules that walk a group's raw YAML read everything in it (engine/reads.ts)
+    guardRaw(group, ['node', 'hostsNode', 'varsNode', 'childrenNode']);
     inv.groups.push(group);
     parent?.children.push(group);
     const sameName = inv.groupsByName.get(name);
@@ -214,8 +217,9 @@ function readHosts(inv: Inventory, group: GroupEntry): void {
       keyNode: pair.key as Scalar,
       valueNode: resolveAlias(inv.doc, pair.value),
       group,
-      vars: new Map(),
+      vars: new VarMap(),
     };
+    guardRaw(host, ['valueNode']);
     readVars(inv.doc, host.valueNode, 'host', host.vars, { group, host });
     group.hosts.push(host);
     const seen = inv.hostOccurrences.get(ip);

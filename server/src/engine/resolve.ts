@@ -2,6 +2,7 @@
 // role defaults < all.vars < group vars (by depth, ansible_group_priority, then group name; the
 // later wins) < host vars (every place the host is written; the later wins).
 import type { GroupEntry, HostEntry, Inventory, VarEntry } from './model';
+import { readEverything, readName } from './reads';
 
 export interface EffectiveValue {
   name: string;
@@ -82,6 +83,7 @@ export class Resolver {
 
   /** The effective value of `name` on host `ip`, or undefined when neither set nor defaulted. */
   get(ip: string, name: string): EffectiveValue | undefined {
+    readName(name);
     let byName = this.valueCache.get(ip);
     if (!byName) this.valueCache.set(ip, (byName = new Map()));
     const known = byName.get(name);
@@ -120,6 +122,7 @@ export class Resolver {
 
   /** Every name set anywhere for this host (not defaults). */
   names(ip: string): Set<string> {
+    readEverything();
     const out = new Set<string>();
     for (const layer of this.layers(ip)) for (const k of layer.keys()) out.add(k);
     return out;

@@ -19,8 +19,6 @@ export interface CitusDeployment {
   clusters: CitusCluster[];
 }
 
-const cache = new WeakMap<Resolver, CitusDeployment[]>();
-
 export function isCitusMember(resolver: Resolver, ip: string): boolean {
   return resolver.value(ip, 'pg_mode') === 'citus';
 }
@@ -32,9 +30,12 @@ export function groupNumber(value: unknown): number | null {
   return null;
 }
 
+/** Computed once per analysis through ctx.memo, so that every rule using it counts what it read. */
 export function citusDeployments(ctx: RuleContext): CitusDeployment[] {
-  const cached = cache.get(ctx.resolver);
-  if (cached) return cached;
+  return ctx.memo('citus/deployments', () => computeDeployments(ctx));
+}
+
+function computeDeployments(ctx: RuleContext): CitusDeployment[] {
   const byShard = new Map<string, CitusDeployment>();
   const others: CitusCluster[] = [];
   for (const cluster of ctx.pgClusters().values()) {
@@ -54,9 +55,7 @@ export function citusDeployments(ctx: RuleContext): CitusDeployment[] {
   }
   // a plain cluster that names a Citus shard joins that deployment (and is told its pg_mode differs)
   for (const entry of others) byShard.get(String(entry.shard!.value))?.clusters.push(entry);
-  const result = [...byShard.values()];
-  cache.set(ctx.resolver, result);
-  return result;
+  return [...byShard.values()];
 }
 
 /** The effective `pg_group` of a cluster's members, each with where it is written. */

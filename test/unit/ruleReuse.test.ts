@@ -1,0 +1,175 @@
+// On the keystroke path a rule runs again only when the edit changed a parameter it read; the
+// others keep their findings, moved to the new text. Pinned here: what counts as a read, that a
+// value edit re-runs exactly the rules that read it, and that random value edits over the corpus
+// and the benchmark inventories still give the findings of a full validation.
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import { generateInventory, prng } from '../../bench/generate';
+import { analyze, Analysis } from '../../server/src/engine/analyze';
+import { reanalyze } from '../../server/src/engine/incremental';
+import { allRules } from '../../server/src/rules';
+import type { Rule, RuleContext } from '../../server/src/rules/types';
+import { corpusFiles, corpusName } from '../helpers/corpus';
+import { dedent } from '../helpers/ruleTester';
+
+const INVENTORY = dedent(`
+  all:
+    children:
+      etcd: { hosts: { 10.10.10.10: { etcd_seq: 1 } }, vars: { etcd_cluster: etcd } }
+      pg-test:
+        hosts:
+          10.10.10.11: { pg_seq: 1, pg_role: primary }
+          10.10.10.12: { pg_seq: 2, pg_role: replica }
+        vars:
+          pg_cluster: pg-test
+          pg_vip_enabled: true
+          pg_vip_address: 10.10.10.3/24
+          pg_vip_interface: eth1
+          pg_users: [ { name: dbuser_app, password: Secret.One } ]
+    vars:
+      admin_ip: 10.10.10.10
+`);
+
+/** A rule that does `read` and reports once, so that its run can be seen. */
+function probe(code: string, read: (ctx: RuleContext) => void): Rule {
+  return {
+    code,
+    severity: 'information',
+    docs: 'https://pigsty.io/docs/',
+    description: { en: code, 'zh-cn': code },
+    messages: { default: { en: 'probe', 'zh-cn': 'probe' } },
+    check(ctx) {
+      read(ctx);
+      ctx.report({ at: ctx.inventory.allKey });
+    },
+  };
+}
+
+function readsOf(analysis: Analysis, code: string): string[] | 'all' {
+  const reads = analysis.ruleRuns.get(code)!.reads;
+  return reads.all ? 'all' : [...reads.names].sort();
+}
+
+test('reads: resolver values by name; iterating variables, raw YAML nodes or the whole text read everything', () => {
+  const shared = (ctx: RuleContext) => ctx.memo('probe/shared', () => ctx.resolver.value('10.10.10.11', 'pg_seq'));
+  const rules = [
+    probe('probe/resolver', (ctx) => ctx.resolver.get('10.10.10.11', 'pg_role')),
+    probe('probe/group-vars', (ctx) => ctx.inventory.groups[1].vars.get('pg_cluster')),
+    probe('probe/iterate', (ctx) => [...ctx.inventory.globalVars.values()]),
+    probe('probe/raw', (ctx) => ctx.inventory.groups[1].varsNode),
+    probe('probe/raw-host', (ctx) => ctx.inventory.groups[1].hosts[0].valueNode),
+    probe('probe/text', (ctx) => ctx.text.length),
+    probe('probe/version', (ctx) => ctx.pigstyVersion),
+    probe('probe/memo-first', shared),
+    probe('probe/memo-again', shared),
+    probe('probe/clusters', (ctx) => ctx.pgClusters()),
+  ];
+  const a = analyze(INVENTORY, { rules });
+  assert.deepEqual(readsOf(a, 'probe/resolver'), ['pg_role']);
+  assert.deepEqual(readsOf(a, 'probe/group-vars'), ['pg_cluster']);
+  assert.equal(readsOf(a, 'probe/iterate'), 'all');
+  assert.equal(readsOf(a, 'probe/raw'), 'all');
+  assert.equal(readsOf(a, 'probe/raw-host'), 'all');
+  assert.equal(readsOf(a, 'probe/text'), 'all');
+  assert.deepEqual(readsOf(a, 'probe/version'), ['version']);
+  // whoever uses a shared value read what computing it read
+  assert.deepEqual(readsOf(a, 'probe/memo-first'), ['pg_seq']);
+  assert.deepEqual(readsOf(a, 'probe/memo-again'), ['pg_seq']);
+  const clusterReads = readsOf(a, 'probe/clusters');
+  assert.ok(clusterReads !== 'all' && clusterReads.includes('pg_cluster'), `pgClusters() reads pg_cluster: ${clusterReads}`);
+});
+
+test('a password edit re-runs the rules that read pg_users, not the identity or VIP rules; findings equal a full run', () => {
+  const before = analyze(INVENTORY.replace('pg_seq: 2', 'pg_seq: 1'));
+  const text = before.parsed.text.replace('Secret.One', 'DBUser.Meta');
+  const result = reanalyze(before, text);
+  assert.equal(result.mode, 'block');
+  const ran = new Set(result.analysis.rulesRun);
+  assert.ok(ran.has('secrets/default-password'), 'the default-password rule ran');
+  for (const code of ['identity/pg-seq', 'identity/pg-role', 'vip/address-invalid', 'vip/interface', 'citus/shard-missing']) {
+    assert.ok(!ran.has(code), `${code} did not run`);
+  }
+  assert.ok(ran.size < allRules.length / 2, `${ran.size} of ${allRules.length} rules ran`);
+  const full = analyze(text);
+  assert.deepEqual(result.analysis.findings, full.findings);
+  // the carried-over duplicate pg_seq finding is still on its line
+  const seq = result.analysis.findings.find((f) => f.code === 'identity/pg-seq');
+  assert.ok(seq, 'the duplicate pg_seq is still reported');
+  assert.equal(text.slice(seq.span.start, seq.span.end), '1');
+});
+
+test('a VIP edit re-runs the VIP rules and moves the findings after it', () => {
+  const before = analyze(INVENTORY);
+  const text = INVENTORY.replace('pg_vip_address: 10.10.10.3/24', 'pg_vip_address: 10.10.10.300/24');
+  const result = reanalyze(before, text);
+  assert.equal(result.mode, 'block');
+  assert.ok(result.analysis.rulesRun.includes('vip/address-invalid'));
+  assert.ok(!result.analysis.rulesRun.includes('identity/pg-seq'));
+  assert.deepEqual(result.analysis.findings, analyze(text).findings);
+  assert.ok(result.analysis.findings.some((f) => f.code === 'vip/address-invalid' && text.slice(f.span.start, f.span.end) === '10.10.10.300/24'));
+});
+
+// Values an operator types into the parameters the semantic rules read.
+const VALUES: Record<string, string[]> = {
+  pg_role: ['primary', 'replica', 'offline', 'master', 'standby', ''],
+  pg_seq: ['1', '2', '3', '0', '-1', 'x'],
+  pg_cluster: ['pg-test', 'pg-meta', 'pg-citus0', 'pg_bad', ''],
+  pg_vip_address: ['10.10.10.3/24', '10.11.0.10/24', '10.11.0.10', '10.11.0.11/24', '300.1.1.1/24', '10.11.0.10/33'],
+  pg_vip_interface: ['eth0', 'eth1', "''"],
+  pg_vip_enabled: ['true', 'false', 'yes', 'off'],
+  pg_shard: ['pg-citus', 'pg-citusa', 'pg-other', ''],
+  pg_group: ['0', '1', '2', '9', 'x'],
+  pg_mode: ['citus', 'pgsql', 'gpsql'],
+  pg_dbsu_password: ['DBUser.Postgres', 'Some.Secret', "''"],
+  etcd_seq: ['1', '2', '3', '4'],
+  infra_seq: ['1', '2'],
+  password: ['DBUser.Meta', 'Strong.One', 'DBUser.Viewer'],
+  pg_version: ['16', '17', '18', '13'],
+  version: ['v4.5.0', 'v3.6.0', 'v2.7.0'],
+  admin_ip: ['10.10.10.10', '10.10.0.10', '10.9.9.9'],
+};
+const EDITABLE = new RegExp(`\\b(${Object.keys(VALUES).join('|')}): ('[^']*'|[^,}\\s#]*)`, 'g');
+
+/** Replaces one value written for a parameter of VALUES with another of its values. */
+function valueEdit(text: string, rand: () => number): string | null {
+  const places = [...text.matchAll(EDITABLE)];
+  if (places.length === 0) return null;
+  const m = places[Math.floor(rand() * places.length)];
+  const options = VALUES[m[1]];
+  const value = options[Math.floor(rand() * options.length)];
+  const start = m.index! + m[1].length + 2;
+  return text.slice(0, start) + value + text.slice(start + m[2].length);
+}
+
+function replayValueEdits(name: string, text: string, steps: number, seed: number): { reused: number; block: number } {
+  const rand = prng(seed);
+  let current = analyze(text);
+  let reused = 0;
+  let block = 0;
+  for (let step = 0; step < steps; step++) {
+    const next = valueEdit(current.parsed.text, rand);
+    if (next === null) break;
+    const result = reanalyze(current, next);
+    const full = analyze(next);
+    assert.deepEqual(result.analysis.findings, full.findings, `${name}, step ${step}: findings differ from a full validation`);
+    if (result.mode === 'block') block++;
+    if (result.mode === 'block' && result.analysis.rulesRun.length < full.rulesRun.length) reused++;
+    current = result.analysis;
+  }
+  return { reused, block };
+}
+
+test('random value edits over a generated inventory with Citus and VIPs give the findings of a full validation', () => {
+  const { reused, block } = replayValueEdits('generated-40', generateInventory(40).text, 200, 11);
+  assert.ok(block > 150, `only ${block} of 200 edits took the block path`);
+  assert.ok(reused > 100, `rules were carried over in only ${reused} edits`);
+});
+
+test('random value edits over every corpus template give the findings of a full validation', () => {
+  let reused = 0;
+  for (const [i, file] of corpusFiles().entries()) {
+    reused += replayValueEdits(corpusName(file), fs.readFileSync(file, 'utf8'), 10, 500 + i).reused;
+  }
+  assert.ok(reused > 100, `rules were carried over in only ${reused} corpus edits`);
+});
