@@ -6,6 +6,7 @@ import * as assert from 'node:assert/strict';
 import { generateInventory } from '../../bench/generate';
 import { analyze } from '../../server/src/engine/analyze';
 import { LineIndex } from '../../server/src/engine/lines';
+import { allRules } from '../../server/src/rules';
 import { VALIDATION_STATS_REQUEST, ValidationStats } from '../../server/src/lsp/diagnostics';
 import { startLsp } from '../helpers/lspClient';
 
@@ -75,6 +76,30 @@ test('an edit that changes a group key is validated in full and still published 
     const stats = await session.request<ValidationStats>(VALIDATION_STATS_REQUEST, {});
     assert.equal(stats.lastReason, 'the block key changed');
     assert.deepEqual(stats.versions[URI], [1, 2]);
+  } finally {
+    await session.close();
+  }
+});
+
+test('a keystroke in a password re-runs only the rules that read it, and publishes what a full validation finds', async () => {
+  const session = await startLsp();
+  try {
+    const text = generateInventory(30).text;
+    await session.open(URI, text, 1);
+    await session.diagnostics(URI, 1);
+    const at = text.indexOf('password: ', text.indexOf('pg-app0002:')) + 'password: '.length;
+    // the password becomes Pigsty's well-known default: the secrets rule must see it
+    const start = new LineIndex(text).position(at);
+    const end = new LineIndex(text).position(at + 20);
+    const after = text.slice(0, at) + 'DBUser.Meta' + text.slice(at + 20);
+    await session.change(URI, 2, [{ range: { start, end }, text: 'DBUser.Meta' }]);
+    const published = await session.diagnostics(URI, 2);
+    const expected = analyze(after).findings;
+    assert.ok(expected.some((f) => f.code === 'secrets/default-password'));
+    assert.deepEqual(published.map((d) => [d.code, d.message]), expected.map((f) => [f.code, f.message]));
+    const stats = await session.request<ValidationStats>(VALIDATION_STATS_REQUEST, {});
+    assert.equal(stats.lastReason, undefined, 'the edit took the block path');
+    assert.ok(stats.lastRulesRun !== undefined && stats.lastRulesRun < allRules.length / 2, `${stats.lastRulesRun} of ${allRules.length} rules ran`);
   } finally {
     await session.close();
   }

@@ -3,7 +3,7 @@
 // and reported by the structure rules, which look at the same nodes.
 import { Document, Node, Pair, Scalar, YAMLMap, isAlias, isMap, isScalar } from 'yaml';
 import type { Span } from './findings';
-import { guardRaw, VarMap } from './reads';
+import { readEverything, VarMap } from './reads';
 
 export type Level = 'global' | 'group' | 'host';
 
@@ -170,6 +170,61 @@ export function buildInventory(doc: Document.Parsed | undefined): Inventory {
   return inv;
 }
 
+// A rule that walks a group's or a host's raw YAML reads everything in it (engine/reads.ts): the
+// raw nodes are behind getters that say so. The rest of the engine reads them freely.
+
+class Group implements GroupEntry {
+  readonly hosts: HostEntry[] = [];
+  readonly vars = new VarMap<VarEntry>();
+  readonly children: GroupEntry[] = [];
+
+  constructor(
+    readonly name: string,
+    readonly keyNode: Scalar,
+    readonly depth: number,
+    readonly parent: GroupEntry | undefined,
+    readonly hostsKey: Scalar | null,
+    readonly varsKey: Scalar | null,
+    private readonly raw: { node: Node | null; hostsNode: Node | null; varsNode: Node | null; childrenNode: Node | null },
+  ) {}
+
+  get node(): Node | null {
+    readEverything();
+    return this.raw.node;
+  }
+
+  get hostsNode(): Node | null {
+    readEverything();
+    return this.raw.hostsNode;
+  }
+
+  get varsNode(): Node | null {
+    readEverything();
+    return this.raw.varsNode;
+  }
+
+  get childrenNode(): Node | null {
+    readEverything();
+    return this.raw.childrenNode;
+  }
+}
+
+class Host implements HostEntry {
+  readonly vars = new VarMap<VarEntry>();
+
+  constructor(
+    readonly ip: string,
+    readonly keyNode: Scalar,
+    readonly group: GroupEntry,
+    private readonly rawValue: Node | null,
+  ) {}
+
+  get valueNode(): Node | null {
+    readEverything();
+    return this.rawValue;
+  }
+}
+
 function readGroups(inv: Inventory, node: Node | null, depth: number, parent: GroupEntry | undefined): void {
   if (!isMap(node) || depth > 16) return;
   for (const pair of node.items) {
@@ -179,23 +234,12 @@ function readGroups(inv: Inventory, node: Node | null, depth: number, parent: Gr
     const hosts = findPair(groupNode, 'hosts');
     const vars = findPair(groupNode, 'vars');
     const children = findPair(groupNode, 'children');
-    const group: GroupEntry = {
-      name,
-      keyNode: pair.key as Scalar,
+    const group = new Group(name, pair.key as Scalar, depth, parent, hosts?.key ?? null, vars?.key ?? null, {
       node: groupNode,
-      hostsKey: hosts?.key ?? null,
       hostsNode: hosts ? resolveAlias(inv.doc, hosts.value) : null,
-      varsKey: vars?.key ?? null,
       varsNode: vars ? resolveAlias(inv.doc, vars.value) : null,
       childrenNode: children ? resolveAlias(inv.doc, children.value) : null,
-      hosts: [],
-      vars: new VarMap(),
-      depth,
-      parent,
-      children: [],
-    };
-    // rules that walk a group's raw YAML read everything in it (engine/reads.ts)
-    guardRaw(group, ['node', 'hostsNode', 'varsNode', 'childrenNode']);
+    });
     inv.groups.push(group);
     parent?.children.push(group);
     const sameName = inv.groupsByName.get(name);
@@ -212,14 +256,7 @@ function readHosts(inv: Inventory, group: GroupEntry): void {
   for (const pair of group.hostsNode.items) {
     const ip = keyText(pair.key);
     if (ip === null || isMergeKey(pair.key)) continue;
-    const host: HostEntry = {
-      ip,
-      keyNode: pair.key as Scalar,
-      valueNode: resolveAlias(inv.doc, pair.value),
-      group,
-      vars: new VarMap(),
-    };
-    guardRaw(host, ['valueNode']);
+    const host = new Host(ip, pair.key as Scalar, group, resolveAlias(inv.doc, pair.value));
     readVars(inv.doc, host.valueNode, 'host', host.vars, { group, host });
     group.hosts.push(host);
     const seen = inv.hostOccurrences.get(ip);

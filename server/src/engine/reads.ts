@@ -99,25 +99,3 @@ export class VarMap<V> extends Map<string, V> {
     super.forEach(fn, thisArg);
   }
 }
-
-/**
- * Turns `keys` of `obj` (raw YAML nodes) into accessors that count as reading everything when a
- * rule touches them: what a rule finds by walking raw nodes cannot be told apart by name.
- */
-export function guardRaw<T extends object>(obj: T, keys: readonly (keyof T)[]): T {
-  for (const key of keys) {
-    let value = obj[key];
-    Object.defineProperty(obj, key, {
-      enumerable: true,
-      configurable: true,
-      get() {
-        readEverything();
-        return value;
-      },
-      set(v) {
-        value = v;
-      },
-    });
-  }
-  return obj;
-}

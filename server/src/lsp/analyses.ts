@@ -19,6 +19,8 @@ export interface AnalysisStats {
   /** Versions analysed in full (first open, or an edit the block path cannot take). */
   full: number;
   lastReason?: string;
+  /** How many rules ran for the last version analysed (the others' findings carried over). */
+  lastRulesRun?: number;
 }
 
 export class Analyses {
@@ -53,6 +55,7 @@ export class Analyses {
       analysis = analyze(text, options);
       this.stats.full++;
     }
+    this.stats.lastRulesRun = analysis.rulesRun.length;
     this.cache.set(doc.uri, { version: doc.version, assumeInventory, analysis });
     return analysis;
   }
