@@ -133,3 +133,79 @@ export function validateParam(name: string, value: unknown): Problem[] {
   }
   return problems;
 }
+
+/** The schemas at one place in a parameter's value, with the places below it found once and kept. */
+interface SchemaPlace {
+  schemas: z.ZodType[];
+  /** Every schema here takes any string as it is (`str()`, `size()`): a string's text cannot matter. */
+  anyString: boolean;
+  below: Map<string | number, SchemaPlace>;
+}
+
+const placesByParam = new Map<string, SchemaPlace | null>();
+
+function schemaPlace(schemas: z.ZodType[]): SchemaPlace {
+  const anyString = schemas.length > 0 && schemas.every((s) => {
+    const e = labelOf(s) ?? labelOf(unwrap(s));
+    return e?.kind === 'string' || e?.kind === 'size';
+  });
+  return { schemas, anyString, below: new Map() };
+}
+
+function placeBelow(place: SchemaPlace, seg: PathSeg): SchemaPlace {
+  // list items share one place, whatever their index
+  const key = typeof seg === 'number' ? -1 : seg;
+  let next = place.below.get(key);
+  if (!next) {
+    const out: z.ZodType[] = [];
+    for (const s of place.schemas.flatMap(expand)) {
+      const d = defOf(s);
+      if (d.type === 'object' && d.shape && typeof seg === 'string' && d.shape[seg]) out.push(d.shape[seg]);
+      else if (d.type === 'record' && d.valueType) out.push(d.valueType);
+      else if (d.type === 'array' && d.element && typeof seg === 'number') out.push(d.element);
+    }
+    place.below.set(key, (next = schemaPlace(out)));
+  }
+  return next;
+}
+
+const MAX_KEY_DEPTH = 16;
+
+function shapeKey(place: SchemaPlace, value: unknown, depth: number): string {
+  if (depth > MAX_KEY_DEPTH) throw new RangeError('too deep to key');
+  if (typeof value === 'string') return place.anyString && !isJinja(value) ? 's' : `S${JSON.stringify(value)}`;
+  if (value instanceof Date) return `d${value.toISOString()}`;
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) out += (i ? ',' : '') + shapeKey(placeBelow(place, i), value[i], depth + 1);
+    return out + ']';
+  }
+  if (value !== null && typeof value === 'object') {
+    let out = '{';
+    for (const k of Object.keys(value)) out += `${JSON.stringify(k)}:${shapeKey(placeBelow(place, k), (value as Record<string, unknown>)[k], depth + 1)},`;
+    return out + '}';
+  }
+  return `${typeof value}:${String(value)}`;
+}
+
+/**
+ * A key that two values of parameter `name` share only when validateParam finds the same problems
+ * in both: strings where the schema takes any string stand for every string, so that a thousand
+ * `pg_users` that differ only in their passwords are validated once. Null when not worth keying.
+ */
+export function problemKey(name: string, value: unknown): string | null {
+  let place = placesByParam.get(name);
+  if (place === undefined) {
+    const schema = paramSchema(name);
+    placesByParam.set(name, (place = schema ? schemaPlace([schema]) : null));
+  }
+  if (place === null) return `${name}\u0000unchecked`;
+  if (value === null || typeof value !== 'object') {
+    return typeof value === 'string' ? `${name}\u0000${shapeKey(place, value, 0)}` : `${name}\u0000${typeof value}:${String(value)}`;
+  }
+  try {
+    return `${name}\u0000${shapeKey(place, value, 0)}`;
+  } catch {
+    return null;
+  }
+}

@@ -5,7 +5,7 @@ import type { Node } from 'yaml';
 import { isScalar } from 'yaml';
 import { param } from '../catalog/params';
 import type { Expect } from '../catalog/primitives';
-import { Problem, validateParam } from '../catalog/validate';
+import { Problem, problemKey, validateParam } from '../catalog/validate';
 import type { VarEntry } from '../engine/model';
 import type { Lang } from '../engine/findings';
 import { nodeAtPath, PathSeg } from '../engine/locate';
@@ -108,8 +108,8 @@ const type: Rule = {
 
 // validateParam is a pure function of the name and value; an entry's value never changes, and the
 // keystroke path keeps the entries of the groups it did not re-parse, so their answers carry over.
-// Across entries, inventories repeat the same values (`pg_role: replica` a thousand times): those
-// share one answer by name and value.
+// Across entries, inventories repeat the same values (`pg_role: replica` a thousand times, users
+// that differ only in their passwords): those share one answer (catalog/validate.ts problemKey).
 const problemCache = new WeakMap<VarEntry, Problem[]>();
 const problemsByValue = new Map<string, Problem[]>();
 const MAX_REMEMBERED_VALUES = 50_000;
@@ -117,7 +117,7 @@ const MAX_REMEMBERED_VALUES = 50_000;
 function problemsOf(entry: VarEntry): Problem[] {
   let problems = problemCache.get(entry);
   if (problems) return problems;
-  const key = valueKey(entry.name, entry.value);
+  const key = problemKey(entry.name, entry.value);
   problems = key === null ? undefined : problemsByValue.get(key);
   if (!problems) {
     problems = validateParam(entry.name, entry.value);
@@ -130,21 +130,6 @@ function problemsOf(entry: VarEntry): Problem[] {
   return problems;
 }
 
-/** A key that tells values apart exactly (type included), or null for values not worth keying. */
-function valueKey(name: string, value: unknown): string | null {
-  if (value === null || typeof value !== 'object') return `${name}\u0000${typeof value}:${String(value)}`;
-  try {
-    // JSON alone would confuse NaN with null and a date with its ISO string
-    const json = JSON.stringify(value, function (this: Record<string, unknown>, k: string, v: unknown) {
-      const raw = this[k];
-      if (raw instanceof Date) return { $date: raw.toISOString() };
-      return typeof v === 'number' && !Number.isFinite(v) ? { $number: String(v) } : v;
-    });
-    return json.length > 4096 ? null : `${name}\u0000json:${json}`;
-  } catch {
-    return null; // a cycle or the like: validate this one alone
-  }
-}
 
 function valueOf(node: Node): string {
   const v = isScalar(node) ? node.value : (node as { toJSON?: () => unknown }).toJSON?.();
