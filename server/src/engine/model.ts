@@ -3,6 +3,8 @@
 // and reported by the structure rules, which look at the same nodes.
 import { Document, Node, Pair, Scalar, YAMLMap, isAlias, isMap, isScalar } from 'yaml';
 import type { Span } from './findings';
+import { isAnchorFree } from './fastParse';
+import { NOT_PLAIN, plainValue } from './plainValue';
 import { readEverything, VarMap } from './reads';
 
 export type Level = 'global' | 'group' | 'host';
@@ -93,6 +95,10 @@ export function resolveAlias(doc: Document.Parsed | undefined, node: unknown): N
 export function nodeValue(doc: Document.Parsed | undefined, node: Node | null): unknown {
   if (node === null) return null;
   if (isScalar(node)) return node.value;
+  if (doc && isAnchorFree(doc)) {
+    const plain = plainValue(node);
+    if (plain !== NOT_PLAIN) return plain;
+  }
   try {
     return doc ? node.toJS(doc, { maxAliasCount: MAX_ALIAS_COUNT }) : undefined;
   } catch {
