@@ -24,7 +24,11 @@ function writtenValues(text: string): [string, unknown][] {
 /** Small changes an operator makes to a value: another string, a number, a list, a field removed or added. */
 function vary(value: unknown, rand: () => number): unknown {
   const pick = rand();
-  if (typeof value === 'string') return pick < 0.5 ? value + 'x' : pick < 0.7 ? 42 : pick < 0.8 ? [value] : '';
+  if (typeof value === 'string') {
+    // digits changed: addresses and names that still match their patterns, or no longer do
+    if (pick < 0.3 && /\d/.test(value)) return value.replace(/\d/g, (d) => String((Number(d) * 7 + 3) % 10));
+    return pick < 0.6 ? value + 'x' : pick < 0.75 ? 42 : pick < 0.85 ? [value] : pick < 0.92 ? '{{ v }}' : '';
+  }
   if (Array.isArray(value)) return value.map((v) => (rand() < 0.5 ? vary(v, rand) : v));
   if (value && typeof value === 'object') {
     const copy: Record<string, unknown> = { ...(value as Record<string, unknown>) };
@@ -66,13 +70,17 @@ test('values that share a problemKey get the same problems (corpus, generated in
   assert.ok(shared > 1000, `only ${shared} values shared a key`);
 });
 
-test('users that differ in their passwords share a key; in a checked field or a wrong type, they do not', () => {
+test('users that differ in their passwords share a key; in a checked field or a wrong type, they do not; patterns and enums', () => {
   const user = (fields: Record<string, unknown>) => [{ name: 'dbuser_app', pgbouncer: true, roles: ['dbrole_readwrite'], ...fields }];
   assert.equal(problemKey('pg_users', user({ password: 'One.Secret' })), problemKey('pg_users', user({ password: 'Other' })));
   assert.notEqual(problemKey('pg_users', user({ password: 'One' })), problemKey('pg_users', user({ password: ['One'] })));
   assert.notEqual(problemKey('pg_users', user({ name: 'dbuser_app' })), problemKey('pg_users', user({ name: 'Bad Name' })));
   assert.notEqual(problemKey('pg_users', user({ pool_mode: 'session' })), problemKey('pg_users', user({ pool_mode: 'sesion' })));
-  // the address is checked by its pattern: every address keys apart
+  // a pattern-checked string keys by which patterns it matches: two good addresses share, a bad one does not
+  assert.equal(problemKey('pg_vip_address', '10.0.0.1/24'), problemKey('pg_vip_address', '10.9.9.9/16'));
   assert.notEqual(problemKey('pg_vip_address', '10.0.0.1/24'), problemKey('pg_vip_address', '10.0.0.300/24'));
+  assert.notEqual(problemKey('pg_vip_address', '10.0.0.1/24'), problemKey('pg_vip_address', '{{ vip }}'));
+  // an enum keys by the exact word
+  assert.notEqual(problemKey('pg_mode', 'pgsql'), problemKey('pg_mode', 'citus'));
   assert.deepEqual(validateParam('pg_users', user({ password: 'One.Secret' })), []);
 });

@@ -139,7 +139,33 @@ interface SchemaPlace {
   schemas: z.ZodType[];
   /** Every schema here takes any string as it is (`str()`, `size()`): a string's text cannot matter. */
   anyString: boolean;
+  /**
+   * When the schemas here judge a string only by regular expressions (or not at all), those
+   * expressions: a string's problems then depend only on which of them it matches. Else null.
+   */
+  patterns: RegExp[] | null;
   below: Map<string | number, SchemaPlace>;
+}
+
+/** Schema kinds that reject every string alike (or accept every one): a string's text does not matter to them. */
+const BLIND_TO_STRINGS = new Set(['number', 'int', 'boolean', 'bigint', 'null', 'undefined', 'object', 'array', 'record', 'tuple', 'date', 'unknown', 'any', 'never']);
+
+type StringCheckDef = { check?: string; format?: string; pattern?: RegExp };
+
+function stringPatterns(schemas: z.ZodType[]): RegExp[] | null {
+  const out: RegExp[] = [];
+  for (const s of schemas.flatMap(expand)) {
+    const d = defOf(s) as Def & { checks?: { _zod: { def: StringCheckDef } }[] };
+    if (BLIND_TO_STRINGS.has(d.type)) continue;
+    if (d.type !== 'string') return null;
+    for (const c of d.checks ?? []) {
+      const cd = c._zod.def;
+      if (cd.check !== 'string_format' || cd.format !== 'regex' || !(cd.pattern instanceof RegExp)) return null;
+      if (cd.pattern.global || cd.pattern.sticky) return null;
+      out.push(cd.pattern);
+    }
+  }
+  return out;
 }
 
 const placesByParam = new Map<string, SchemaPlace | null>();
@@ -149,7 +175,7 @@ function schemaPlace(schemas: z.ZodType[]): SchemaPlace {
     const e = labelOf(s) ?? labelOf(unwrap(s));
     return e?.kind === 'string' || e?.kind === 'size';
   });
-  return { schemas, anyString, below: new Map() };
+  return { schemas, anyString, patterns: anyString ? null : stringPatterns(schemas), below: new Map() };
 }
 
 function placeBelow(place: SchemaPlace, seg: PathSeg): SchemaPlace {
@@ -173,7 +199,12 @@ const MAX_KEY_DEPTH = 16;
 
 function shapeKey(place: SchemaPlace, value: unknown, depth: number): string {
   if (depth > MAX_KEY_DEPTH) throw new RangeError('too deep to key');
-  if (typeof value === 'string') return place.anyString && !isJinja(value) ? 's' : `S${JSON.stringify(value)}`;
+  if (typeof value === 'string') {
+    const jinja = isJinja(value);
+    if (place.anyString && !jinja) return 's';
+    if (place.patterns) return `p${jinja ? 1 : 0}${place.patterns.map((p) => (p.test(value) ? 1 : 0)).join('')}`;
+    return `S${JSON.stringify(value)}`;
+  }
   if (value instanceof Date) return `d${value.toISOString()}`;
   if (Array.isArray(value)) {
     let out = '[';
