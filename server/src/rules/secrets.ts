@@ -45,12 +45,27 @@ function walk(ctx: RuleContext, node: Node | null, path: string, secret: boolean
 // the keystroke path keeps the entries (and nodes) of the groups it did not re-parse.
 const hitCache = new WeakMap<VarEntry, Hit[]>();
 
+const NO_HITS: Hit[] = [];
+const secretNames = new Map<string, boolean>();
+
+/** Whether a parameter name says secret (`*_password`, ...); names repeat, so each is tested once. */
+function isSecretName(name: string): boolean {
+  let secret = secretNames.get(name);
+  if (secret === undefined) secretNames.set(name, (secret = SECRET_KEY.test(name)));
+  return secret;
+}
+
 function hitsOf(ctx: RuleContext, entry: VarEntry): Hit[] {
   const cached = hitCache.get(entry);
   if (cached) return cached;
+  // a plain scalar under a name that is no secret holds none (most entries)
+  if (isScalar(entry.writtenValueNode) && !isSecretName(entry.name)) {
+    hitCache.set(entry, NO_HITS);
+    return NO_HITS;
+  }
   const hits: Hit[] = [];
   const aliases = { seen: entry.mergedBy !== undefined };
-  walk(ctx, entry.writtenValueNode, entry.name, SECRET_KEY.test(entry.name), entry.name, hits, 0, aliases);
+  walk(ctx, entry.writtenValueNode, entry.name, isSecretName(entry.name), entry.name, hits, 0, aliases);
   if (!aliases.seen) hitCache.set(entry, hits);
   return hits;
 }
