@@ -151,11 +151,15 @@ class FastParser {
 
   // ---- lines ---------------------------------------------------------------------------------
 
-  /** The next line from `from` (a line start) holding content other than a comment. */
-  private nextContentLine(from: number): { start: number; at: number; indent: number } | null {
+  /**
+   * Walks the blank and comment lines from `from` (a line start). `comment` sees each comment's
+   * indentation and the offset after its line, and returns false to stop there. Returns where the
+   * walk stopped: the start of that line and its first non-space character (-1 at the end of the text).
+   */
+  private skipLines(from: number, comment?: (indent: number, after: number) => boolean): { start: number; at: number } {
     const { text } = this;
     let start = from;
-    while (start < text.length) {
+    for (;;) {
       let i = start;
       while (text.charCodeAt(i) === SPACE) i++;
       const c = text.charCodeAt(i);
@@ -163,16 +167,18 @@ class FastParser {
         start = i + 1;
         continue;
       }
-      if (Number.isNaN(c)) return null;
-      if (c === HASH) {
-        const nl = text.indexOf('\n', i);
-        if (nl < 0) return null;
-        start = nl + 1;
-        continue;
-      }
-      return { start, at: i, indent: i - start };
+      if (c !== HASH) return { start, at: Number.isNaN(c) ? -1 : i };
+      const nl = text.indexOf('\n', i);
+      const after = nl < 0 ? text.length : nl + 1;
+      if (comment && !comment(i - start, after)) return { start, at: i };
+      start = after;
     }
-    return null;
+  }
+
+  /** The next line from `from` (a line start) holding content other than a comment. */
+  private nextContentLine(from: number): { start: number; at: number; indent: number } | null {
+    const line = this.skipLines(from);
+    return line.at < 0 ? null : { start: line.start, at: line.at, indent: line.at - line.start };
   }
 
   /** From `pos` to the end of its line: spaces and an optional comment (else give up). Moves past the newline. */
@@ -200,23 +206,11 @@ class FastParser {
    * collection holding the value (`indent`) extend the value, blank lines before them included.
    */
   private extendOverDeepComments(indent: number): void {
-    const { text } = this;
-    let at = this.pos;
-    for (;;) {
-      let i = at;
-      while (text.charCodeAt(i) === SPACE) i++;
-      const c = text.charCodeAt(i);
-      if (c === NL) {
-        at = i + 1;
-        continue;
-      }
-      if (c === HASH && i - at > indent) {
-        const nl = text.indexOf('\n', i);
-        this.pos = at = nl < 0 ? text.length : nl + 1;
-        continue;
-      }
-      return;
-    }
+    this.skipLines(this.pos, (commentIndent, after) => {
+      if (commentIndent <= indent) return false;
+      this.pos = after;
+      return true;
+    });
   }
 
   /**
@@ -228,30 +222,15 @@ class FastParser {
     const range = node.range as Range;
     range[2] = range[1];
     if (indent === 0) return;
-    const { text } = this;
-    let at = this.pos;
     let keep = false;
-    for (;;) {
-      let i = at;
-      while (text.charCodeAt(i) === SPACE) i++;
-      const c = text.charCodeAt(i);
-      if (c === NL) {
-        at = i + 1;
-        continue;
-      }
-      if (c === HASH) {
-        if (i - at >= indent) keep = true;
-        const nl = text.indexOf('\n', i);
-        at = nl < 0 ? text.length : nl + 1;
-        continue;
-      }
-      // content or the end of the text
-      if (keep) {
-        range[2] = Number.isNaN(c) ? text.length : i;
-        this.pos = Number.isNaN(c) ? text.length : at;
-      }
-      return;
-    }
+    const next = this.skipLines(this.pos, (commentIndent) => {
+      if (commentIndent >= indent) keep = true;
+      return true;
+    });
+    if (!keep) return;
+    const atEnd = next.at < 0;
+    range[2] = atEnd ? this.text.length : next.at;
+    this.pos = atEnd ? this.text.length : next.start;
   }
 
   // ---- block collections ------------------------------------------------------------------------
@@ -260,10 +239,8 @@ class FastParser {
   private blockMap(indent: number): YAMLMap {
     const { text } = this;
     const map = new YAMLMap(this.doc.schema);
-    const start = this.pos;
     const seen = new Set<unknown>();
-    let end = start;
-    for (;;) {
+    const pair = (): Node => {
       const key = this.plainOrQuoted(false, true);
       if (text.charCodeAt(this.pos) !== COLON) giveUp('a key without `:`');
       this.pos++;
@@ -272,39 +249,47 @@ class FastParser {
       seen.add(keyValue);
       const value = this.blockValue(indent, false);
       map.items.push(new Pair(key, value));
-      end = (value.range as Range)[2];
-      const next = this.nextContentLine(this.pos);
-      if (!next || next.indent < indent || (indent === 0 && this.isDocumentMarker(next.at))) break;
-      if (next.indent > indent) giveUp('a line indented under a finished value');
-      if (text.charCodeAt(next.at) === DASH && this.isSeqItem(next.at)) giveUp('a sequence item among map keys');
-      this.pos = next.at;
-    }
-    map.range = [start, end, end];
-    this.closeCollection(map, indent);
-    return map;
+      return value;
+    };
+    return this.blockItems(map, indent, pair, (at) => {
+      if (indent === 0 && this.isDocumentMarker(at)) return false;
+      if (this.isSeqItem(at)) giveUp('a sequence item among map keys');
+      return true;
+    });
   }
 
   /** A block sequence whose first `-` is at `this.pos`, at column `indent`. */
   private blockSeq(indent: number): YAMLSeq {
-    const { text } = this;
     const seq = new YAMLSeq(this.doc.schema);
+    const item = (): Node => {
+      this.pos++; // the dash
+      const value = this.blockValue(indent, true);
+      seq.items.push(value);
+      return value;
+    };
+    // a key at the column of the dashes ends the sequence: it was the value of a key of that map
+    return this.blockItems(seq, indent, item, (at) => this.isSeqItem(at));
+  }
+
+  /**
+   * The items of a block collection at column `indent`, from `this.pos`: `item` reads one, and
+   * `goesOn` says whether the next line at that column is another. A line further left, or the
+   * end, ends the collection; a line further right, after a finished item, is not ours to read.
+   */
+  private blockItems<T extends YAMLMap | YAMLSeq>(node: T, indent: number, item: () => Node, goesOn: (at: number) => boolean): T {
     const start = this.pos;
     let end = start;
     for (;;) {
-      this.pos++; // the dash
-      const item = this.blockValue(indent, true);
-      seq.items.push(item);
-      end = (item.range as Range)[2];
+      end = (item().range as Range)[2];
       const next = this.nextContentLine(this.pos);
       if (!next || next.indent < indent) break;
-      if (next.indent > indent) giveUp('a line indented under a finished item');
-      // a key at the column of the dashes: the sequence was the value of a key of that map
-      if (!this.isSeqItem(next.at)) break;
+      if (next.indent > indent) giveUp('a line indented under a finished value');
+      if (!goesOn(next.at)) break;
       this.pos = next.at;
     }
-    seq.range = [start, end, end];
-    this.closeCollection(seq, indent);
-    return seq;
+    node.range = [start, end, end];
+    this.closeCollection(node, indent);
+    return node;
   }
 
   /** `---` or `...` at a line start, alone (or before a space). */
