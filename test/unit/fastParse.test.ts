@@ -110,10 +110,14 @@ test('fast path: declines what it does not model, and says why', () => {
     'tab': 'a:\t1\n',
     'syntax error': 'a: [1\n',
     'root sequence': '- 1\n',
+    'flow nesting beyond any inventory': `a: ${'['.repeat(20000)}${']'.repeat(20000)}\n`,
+    'block nesting beyond any inventory': Array.from({ length: 300 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n') + ' 1\n',
   };
   for (const [name, text] of Object.entries(cases)) {
     assert.equal(fastParse(text, PARSE_OPTIONS), null, name);
     assert.match(fastParseRefusal(text, PARSE_OPTIONS) ?? '', /\S/, name);
+    // and parseText, through yaml, neither throws nor loses the document
+    assert.equal(parseText(text).documents.length, parseAllDocuments(text, PARSE_OPTIONS).length, name);
   }
 });
 

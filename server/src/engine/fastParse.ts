@@ -64,9 +64,9 @@ export function fastParse(text: string, options: Options): Document.Parsed | nul
   if (text.includes('\r') || text.includes('\t') || text.charCodeAt(0) === 0xfeff) return null;
   try {
     return new FastParser(text, options).document();
-  } catch (err) {
-    if (err instanceof GiveUp) return null;
-    throw err;
+  } catch {
+    // GiveUp, or anything unforeseen: yaml's parser is the reference, and it never throws
+    return null;
   }
 }
 
@@ -84,8 +84,12 @@ export function fastParseRefusal(text: string, options: Options): string | null 
   }
 }
 
+/** Nesting deeper than this is left to yaml (real inventories nest a dozen levels; recursion has limits). */
+const MAX_DEPTH = 64;
+
 class FastParser {
   private pos = 0;
+  private depth = 0;
   get at(): number {
     return this.pos;
   }
@@ -277,6 +281,7 @@ class FastParser {
    * end, ends the collection; a line further right, after a finished item, is not ours to read.
    */
   private blockItems<T extends YAMLMap | YAMLSeq>(node: T, indent: number, item: () => Node, goesOn: (at: number) => boolean): T {
+    if (++this.depth > MAX_DEPTH) giveUp('nested too deep');
     const start = this.pos;
     let end = start;
     for (;;) {
@@ -289,6 +294,7 @@ class FastParser {
     }
     node.range = [start, end, end];
     this.closeCollection(node, indent);
+    this.depth--;
     return node;
   }
 
@@ -401,6 +407,7 @@ class FastParser {
   // ---- flow collections -------------------------------------------------------------------------
 
   private flowCollection(): YAMLMap | YAMLSeq {
+    if (++this.depth > MAX_DEPTH) giveUp('nested too deep');
     const { text } = this;
     const open = this.pos;
     const isMap = text.charCodeAt(open) === OPEN_MAP;
@@ -413,6 +420,7 @@ class FastParser {
     if (text.charCodeAt(this.pos) === close) {
       this.pos++;
       node.range = [open, this.pos, this.pos];
+      this.depth--;
       return node;
     }
     for (;;) {
@@ -436,6 +444,7 @@ class FastParser {
       if (c === close) {
         this.pos++;
         node.range = [open, this.pos, this.pos];
+        this.depth--;
         return node;
       }
       if (c !== COMMA) giveUp('unexpected text in a flow collection');
