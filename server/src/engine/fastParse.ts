@@ -8,46 +8,11 @@
 // Comments are not attached to nodes: nothing downstream reads them, and text edits never
 // re-serialise the document.
 import { Document, Pair, Scalar, YAMLMap, YAMLSeq, isScalar } from 'yaml';
-import type { DocumentOptions, ParseOptions, SchemaOptions } from 'yaml';
+import {
+  CLOSE_MAP, CLOSE_SEQ, COLON, COMMA, DASH, GiveUp, HASH, NL, OPEN_MAP, OPEN_SEQ, Options, Range, ScalarReader, SPACE, giveUp,
+} from './fastScalars';
 
-type Range = [number, number, number];
 type Node = Scalar | YAMLMap | YAMLSeq;
-type Options = ParseOptions & DocumentOptions & SchemaOptions;
-
-class GiveUp extends Error {}
-const giveUp = (why: string): never => {
-  throw new GiveUp(why);
-};
-
-const SPACE = 32;
-const NL = 10;
-const HASH = 35;
-const COLON = 58;
-const DASH = 45;
-const COMMA = 44;
-const SQ = 39;
-const DQ = 34;
-const OPEN_SEQ = 91;
-const CLOSE_SEQ = 93;
-const OPEN_MAP = 123;
-const CLOSE_MAP = 125;
-
-/** Characters that cannot start a plain scalar we accept (YAML indicators, tabs and the like). */
-const BAD_START = new Set('?:,[]{}#&*!|>\'"%@`\t\r-'.split('').map((c) => c.charCodeAt(0)));
-const FLOW_END = new Set([COMMA, OPEN_SEQ, CLOSE_SEQ, OPEN_MAP, CLOSE_MAP]);
-
-interface PlainTag {
-  default?: boolean | 'key';
-  test?: RegExp;
-  format?: string;
-  resolve(value: string, onError: (msg: string) => void, options: unknown): unknown;
-}
-
-/** What a plain scalar source resolves to under a schema (cached: inventories repeat values). */
-interface Resolved {
-  value: unknown;
-  format?: string;
-}
 
 /** Documents built here: they hold no anchor, alias or tag, so nothing needs to look for them. */
 const builtHere = new WeakSet<object>();
@@ -56,8 +21,6 @@ const builtHere = new WeakSet<object>();
 export function isAnchorFree(doc: object): boolean {
   return builtHere.has(doc);
 }
-
-const resolvedBySchema = new WeakMap<object, { key: Map<string, Resolved>; value: Map<string, Resolved> }>();
 
 /** The document `text` holds, built without `yaml`'s parser, or null when `yaml` must parse it. */
 export function fastParse(text: string, options: Options): Document.Parsed | null {
@@ -94,19 +57,14 @@ class FastParser {
     return this.pos;
   }
   private readonly doc: Document.Parsed;
-  private readonly tags: PlainTag[];
-  private readonly cache: { key: Map<string, Resolved>; value: Map<string, Resolved> };
+  private readonly scalars: ScalarReader;
 
   constructor(
     private readonly text: string,
-    private readonly options: Options,
+    options: Options,
   ) {
     this.doc = new Document(undefined, options) as Document.Parsed;
-    const schema = this.doc.schema as unknown as { tags: PlainTag[] } & object;
-    this.tags = schema.tags;
-    let cache = resolvedBySchema.get(options);
-    if (!cache) resolvedBySchema.set(options, (cache = { key: new Map(), value: new Map() }));
-    this.cache = cache;
+    this.scalars = new ScalarReader(text, options, (this.doc.schema as unknown as { tags: never[] }).tags);
   }
 
   document(): Document.Parsed {
@@ -335,7 +293,7 @@ class FastParser {
         return this.blockMap(next.indent);
       }
       if (comment || this.hasCommentBefore(this.pos, next ? next.start : text.length)) giveUp('a comment next to an empty value');
-      const empty = this.plainScalar('', [emptyAt, emptyAt, emptyAt], false);
+      const empty = this.scalars.plainScalar('', [emptyAt, emptyAt, emptyAt], false);
       this.pos = afterIndicator;
       return empty;
     }
@@ -469,161 +427,13 @@ class FastParser {
     return node;
   }
 
-  // ---- scalars -----------------------------------------------------------------------------------
-
-  /**
-   * A plain or quoted scalar at `this.pos` on one line. `this.pos` ends right after it (after the
-   * closing quote, or after the last non-space character of a plain scalar). Keys are followed
-   * by `:` directly.
-   */
+  /** A plain or quoted scalar at `this.pos` on one line; `this.pos` moves past it (for a key, to its `:`). */
   private plainOrQuoted(flow: boolean, atKey: boolean): Scalar {
-    const { text } = this;
-    const start = this.pos;
-    const c = text.charCodeAt(start);
-    if (c === SQ || c === DQ) {
-      const value = c === SQ ? this.singleQuoted() : this.doubleQuoted();
-      const scalar = new Scalar(value);
-      scalar.range = [start, this.pos, this.pos];
-      scalar.source = value;
-      scalar.type = c === SQ ? 'QUOTE_SINGLE' : 'QUOTE_DOUBLE';
-      if (atKey) this.spacesBeforeColon(start);
-      return scalar;
-    }
-    if (BAD_START.has(c) && !(c === DASH && this.plainAfterDash(start))) giveUp('an indicator starts the scalar');
-    let i = start;
-    let last = start; // end of the last non-space character
-    for (;;) {
-      const ch = text.charCodeAt(i);
-      if (Number.isNaN(ch) || ch === NL) break;
-      if (ch === SPACE) {
-        i++;
-        continue;
-      }
-      if (ch === HASH && text.charCodeAt(i - 1) === SPACE) break;
-      if (ch === COLON) {
-        const n = text.charCodeAt(i + 1);
-        if (n === SPACE || n === NL || Number.isNaN(n) || (flow && FLOW_END.has(n))) break;
-      }
-      if (flow && FLOW_END.has(ch)) break;
-      if (ch === 9 || ch === 13) giveUp('a tab or CR');
-      i++;
-      last = i;
-    }
-    if (last === start) giveUp('an empty plain scalar');
-    this.pos = last;
-    if (atKey) this.spacesBeforeColon(start);
-    const source = text.slice(start, last);
-    return this.plainScalar(source, [start, last, last], atKey);
-  }
-
-  /** After a key: spaces may stand before its `:` (the key's range leaves them out). */
-  private spacesBeforeColon(keyStart: number): void {
-    let i = this.pos;
-    while (this.text.charCodeAt(i) === SPACE) i++;
-    if (this.text.charCodeAt(i) !== COLON) giveUp('a key not followed by `:`');
-    // YAML limits implicit keys to 1024 characters: yaml reports the longer ones
-    if (i - keyStart > 1000) giveUp('a very long key');
-    this.pos = i;
-  }
-
-  private plainAfterDash(at: number): boolean {
-    const n = this.text.charCodeAt(at + 1);
-    return !(n === SPACE || n === NL || Number.isNaN(n) || FLOW_END.has(n));
-  }
-
-  /** A plain scalar resolved the way `yaml`'s composer does (first default tag whose test matches). */
-  private plainScalar(source: string, range: Range, atKey: boolean): Scalar {
-    const cache = atKey ? this.cache.key : this.cache.value;
-    let resolved = cache.get(source);
-    if (!resolved) {
-      resolved = this.resolvePlain(source, atKey);
-      const v = resolved.value;
-      if (v === null || typeof v !== 'object') cache.set(source, resolved);
-    }
-    let scalar: Scalar;
-    if (typeof resolved.value === 'symbol' || (typeof resolved.value === 'object' && resolved.value !== null)) {
-      // merge keys and the like: let the tag build its own node, as `yaml` does
-      scalar = this.resolvePlainNode(source, atKey);
-    } else {
-      scalar = new Scalar(resolved.value);
-      if (resolved.format) scalar.format = resolved.format;
-    }
-    scalar.range = range;
-    scalar.source = source;
-    scalar.type = 'PLAIN';
+    const { scalar, end } = this.scalars.read(this.pos, flow, atKey);
+    this.pos = end;
     return scalar;
-  }
-
-  private findTag(source: string, atKey: boolean): PlainTag | undefined {
-    return this.tags.find((t) => (t.default === true || (atKey && t.default === 'key')) && t.test?.test(source));
-  }
-
-  private resolvePlain(source: string, atKey: boolean): Resolved {
-    const tag = this.findTag(source, atKey);
-    if (!tag) return { value: source };
-    const res = tag.resolve(source, () => giveUp('the tag reports a problem'), this.options);
-    const value = isScalar(res) ? res.value : res;
-    return { value, format: tag.format };
-  }
-
-  private resolvePlainNode(source: string, atKey: boolean): Scalar {
-    const tag = this.findTag(source, atKey);
-    const res = tag ? tag.resolve(source, () => giveUp('the tag reports a problem'), this.options) : source;
-    const scalar = isScalar(res) ? (res as Scalar) : new Scalar(res);
-    if (tag?.format) scalar.format = tag.format;
-    return scalar;
-  }
-
-  private singleQuoted(): string {
-    const { text } = this;
-    let out = '';
-    let i = this.pos + 1;
-    for (;;) {
-      const q = text.indexOf("'", i);
-      const nl = text.indexOf('\n', i);
-      if (q < 0 || (nl >= 0 && nl < q)) giveUp('a quoted scalar over several lines');
-      out += text.slice(i, q);
-      if (text.charCodeAt(q + 1) === SQ) {
-        out += "'";
-        i = q + 2;
-        continue;
-      }
-      this.pos = q + 1;
-      return out;
-    }
-  }
-
-  private doubleQuoted(): string {
-    const { text } = this;
-    let i = this.pos + 1;
-    let out = '';
-    for (;;) {
-      const ch = text.charCodeAt(i);
-      if (Number.isNaN(ch) || ch === NL) giveUp('a quoted scalar over several lines');
-      if (ch === DQ) break;
-      if (ch === 92 /* backslash */) {
-        const e = text[i + 1];
-        const simple = ESCAPES[e];
-        if (simple === undefined) giveUp('an escape we leave to yaml');
-        out += simple;
-        i += 2;
-        continue;
-      }
-      let j = i;
-      while (j < text.length) {
-        const cj = text.charCodeAt(j);
-        if (cj === DQ || cj === 92 || cj === NL) break;
-        j++;
-      }
-      out += text.slice(i, j);
-      i = j;
-    }
-    this.pos = i + 1;
-    return out;
   }
 }
-
-const ESCAPES: Record<string, string> = { '\\': '\\', '"': '"', '/': '/', n: '\n', t: '\t', r: '\r', '0': '\0' };
 
 function lastLeaf(node: unknown): unknown {
   let at = node;
