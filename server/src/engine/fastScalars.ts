@@ -34,6 +34,14 @@ const BAD_START = new Set('?:,[]{}#&*!|>\'"%@`\t\r-'.split('').map((c) => c.char
 /** Characters that end a plain scalar inside a flow collection. */
 export const FLOW_END = new Set([COMMA, OPEN_SEQ, CLOSE_SEQ, OPEN_MAP, CLOSE_MAP]);
 
+/**
+ * The run of a plain scalar on one line: it ends at a line break, at ` #` (a comment), at a `:`
+ * followed by a space or the end of the line, and inside a flow collection also at `,[]{}`. A tab
+ * or CR stops the run too, and the fast path then gives up. Trailing spaces are trimmed after.
+ */
+const BLOCK_PLAIN = /(?:[^\n\t\r :]+|:(?![ \n]|$)| +(?!#))*/y;
+const FLOW_PLAIN = /(?:[^\n\t\r :,[\]{}]+|:(?![ \n,[\]{}]|$)| +(?!#))*/y;
+
 interface PlainTag {
   default?: boolean | 'key';
   test?: RegExp;
@@ -88,25 +96,15 @@ export class ScalarReader {
       return scalar;
     }
     if (BAD_START.has(c) && !(c === DASH && this.plainAfterDash(start))) giveUp('an indicator starts the scalar');
-    let i = start;
-    let last = start; // end of the last non-space character
-    for (;;) {
-      const ch = text.charCodeAt(i);
-      if (Number.isNaN(ch) || ch === NL) break;
-      if (ch === SPACE) {
-        i++;
-        continue;
-      }
-      if (ch === HASH && text.charCodeAt(i - 1) === SPACE) break;
-      if (ch === COLON) {
-        const n = text.charCodeAt(i + 1);
-        if (n === SPACE || n === NL || Number.isNaN(n) || (flow && FLOW_END.has(n))) break;
-      }
-      if (flow && FLOW_END.has(ch)) break;
-      if (ch === 9 || ch === 13) giveUp('a tab or CR');
-      i++;
-      last = i;
-    }
+    // a regular expression walks the characters: a first run meets this code cold, and a
+    // character loop in cold JavaScript costs several times what the regex engine does
+    const run = flow ? FLOW_PLAIN : BLOCK_PLAIN;
+    run.lastIndex = start;
+    run.test(text);
+    let last = run.lastIndex;
+    const stop = text.charCodeAt(last);
+    if (stop === 9 || stop === 13) giveUp('a tab or CR');
+    while (last > start && text.charCodeAt(last - 1) === SPACE) last--;
     if (last === start) giveUp('an empty plain scalar');
     this.pos = last;
     if (atKey) this.spacesBeforeColon(start);
