@@ -175,3 +175,25 @@ test('fast path: 3,000 seeded mutations of the corpus and benchmark texts match 
   }
   assert.ok(taken > 1000, `the fast path took only ${taken} of 3000 mutations`);
 });
+
+// The end of a plain scalar is where yaml's rules are finest: ` #`, `: `, `:` at the line end, and
+// `,[]{}` inside flow collections. Values made of those characters, in each place a value stands.
+const PIECES = ['a', '1', ' ', '  ', '#', ':', ',', '[', ']', '{', '}', '-', '"', "'", '.', '/', 'x y', '\\', ':x', '# c', ' :', '&', '*', '!', '?', '|', '>', '%', '@', '`'];
+const PLACES: ((v: string) => string)[] = [
+  (v) => `k: ${v}\nz: 1\n`,
+  (v) => `k: [ ${v} ]\n`,
+  (v) => `k: { a: ${v} }\n`,
+  (v) => `k:\n  - ${v}\n  - x\n`,
+  (v) => `${v}: 1\n`,
+];
+
+test('fast path: 6,000 one-line values made of indicator characters match yaml whenever taken', () => {
+  const rng = new Rng(7);
+  let taken = 0;
+  for (let i = 0; i < 6000; i++) {
+    let value = '';
+    for (let k = 1 + rng.int(8); k > 0; k--) value += rng.pick(PIECES);
+    if (check(rng.pick(PLACES)(value), `value ${JSON.stringify(value)}`) === 'fast') taken++;
+  }
+  assert.ok(taken > 1000, `the fast path took only ${taken} of 6000 values`);
+});
