@@ -56,13 +56,10 @@ function isSecretName(name: string): boolean {
 }
 
 function hitsOf(ctx: RuleContext, entry: VarEntry): Hit[] {
+  // a plain scalar under a name that is no secret holds none (most entries): cheaper to tell than to cache
+  if (isScalar(entry.writtenValueNode) && !isSecretName(entry.name)) return NO_HITS;
   const cached = hitCache.get(entry);
   if (cached) return cached;
-  // a plain scalar under a name that is no secret holds none (most entries)
-  if (isScalar(entry.writtenValueNode) && !isSecretName(entry.name)) {
-    hitCache.set(entry, NO_HITS);
-    return NO_HITS;
-  }
   const hits: Hit[] = [];
   const aliases = { seen: entry.mergedBy !== undefined };
   walk(ctx, entry.writtenValueNode, entry.name, isSecretName(entry.name), entry.name, hits, 0, aliases);
