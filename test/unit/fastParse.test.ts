@@ -197,3 +197,12 @@ test('fast path: 6,000 one-line values made of indicator characters match yaml w
   }
   assert.ok(taken > 1000, `the fast path took only ${taken} of 6000 values`);
 });
+
+test('fast path: a 4 MB line of words stays on it, in block and flow places', () => {
+  const words = 'a '.repeat(2_000_000) + 'z';
+  const block = fastParse(`k: ${words}\n`, PARSE_OPTIONS);
+  assert.ok(block, 'declined a long block value');
+  assert.equal((block.get('k') as string).length, words.length);
+  const flow = fastParse(`k: [ ${words}, b ]\n`, PARSE_OPTIONS);
+  assert.ok(flow, 'declined a long flow item');
+});

@@ -35,12 +35,14 @@ const BAD_START = new Set('?:,[]{}#&*!|>\'"%@`\t\r-'.split('').map((c) => c.char
 export const FLOW_END = new Set([COMMA, OPEN_SEQ, CLOSE_SEQ, OPEN_MAP, CLOSE_MAP]);
 
 /**
- * The run of a plain scalar on one line: it ends at a line break, at ` #` (a comment), at a `:`
- * followed by a space or the end of the line, and inside a flow collection also at `,[]{}`. A tab
- * or CR stops the run too, and the fast path then gives up. Trailing spaces are trimmed after.
+ * Where a plain scalar on one line stops: at a line break, at ` #` (a comment), at a `:` followed
+ * by a space or the end of the line, and inside a flow collection also at `,[]{}`. A tab or CR
+ * stops it too, and the fast path then gives up. A search for the first stop keeps the regex
+ * engine's work flat however long the line (a repeated group would stack a state per word), and
+ * each stop is one character long, so that `lastIndex` tells where it is without a match object.
  */
-const BLOCK_PLAIN = /(?:[^\n\t\r :]+|:(?![ \n]|$)| +(?!#))*/y;
-const FLOW_PLAIN = /(?:[^\n\t\r :,[\]{}]+|:(?![ \n,[\]{}]|$)| +(?!#))*/y;
+const BLOCK_PLAIN_END = /[\n\t\r]| (?=#)|:(?=[ \n]|$)/g;
+const FLOW_PLAIN_END = /[\n\t\r,[\]{}]| (?=#)|:(?=[ \n,[\]{}]|$)/g;
 
 interface PlainTag {
   default?: boolean | 'key';
@@ -96,12 +98,11 @@ export class ScalarReader {
       return scalar;
     }
     if (BAD_START.has(c) && !(c === DASH && this.plainAfterDash(start))) giveUp('an indicator starts the scalar');
-    // a regular expression walks the characters: a first run meets this code cold, and a
-    // character loop in cold JavaScript costs several times what the regex engine does
-    const run = flow ? FLOW_PLAIN : BLOCK_PLAIN;
-    run.lastIndex = start;
-    run.test(text);
-    let last = run.lastIndex;
+    // the regex engine finds the stop: this code runs cold on a first parse, where a character
+    // loop in JavaScript is slower
+    const stops = flow ? FLOW_PLAIN_END : BLOCK_PLAIN_END;
+    stops.lastIndex = start;
+    let last = stops.test(text) ? stops.lastIndex - 1 : text.length;
     const stop = text.charCodeAt(last);
     if (stop === 9 || stop === 13) giveUp('a tab or CR');
     while (last > start && text.charCodeAt(last - 1) === SPACE) last--;
