@@ -6,7 +6,7 @@ import { z } from 'zod';
 
 // Without this, zod compiles a parser with `new Function` the first time each object schema
 // parses. We parse each distinct value once (validate.ts problemKey), so the compilation never
-// pays for itself; and the server then evaluates no generated code.
+// pays for itself; and zod then evaluates no generated code.
 z.config({ jitless: true });
 
 export type Expect =
