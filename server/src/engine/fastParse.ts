@@ -6,11 +6,13 @@
 // collections, odd comments next to empty values, any syntax error) makes it give up and the
 // caller parses with `yaml` instead, so the result never depends on which path ran.
 // Comments are not attached to nodes: nothing downstream reads them, and text edits never
-// re-serialise the document.
+// re-serialise the document. This file reads the block and flow structure; the line layout
+// (blank and comment lines, markers) is in fastLines.ts, one-line scalars in fastScalars.ts.
 import { Document, Pair, Scalar, YAMLMap, YAMLSeq, isScalar } from 'yaml';
 import {
-  CLOSE_MAP, CLOSE_SEQ, COLON, COMMA, DASH, GiveUp, HASH, NL, OPEN_MAP, OPEN_SEQ, Options, Range, ScalarReader, SPACE, giveUp,
+  CLOSE_MAP, CLOSE_SEQ, COLON, COMMA, GiveUp, HASH, NL, OPEN_MAP, OPEN_SEQ, Options, Range, ScalarReader, SPACE, giveUp,
 } from './fastScalars';
+import { hasCommentBefore, isDocumentMarker, isSeqItem, lineStartOf, nextContentLine, skipLines } from './fastLines';
 
 type Node = Scalar | YAMLMap | YAMLSeq;
 
@@ -71,7 +73,7 @@ class FastParser {
     const { text } = this;
     let docOffset = -1;
     let docStart = false;
-    let line = this.nextContentLine(0);
+    let line = nextContentLine(this.text, 0);
     if (!line) giveUp('no content');
     if (line!.indent === 0 && text.startsWith('---', line!.at)) {
       const after = text.charCodeAt(line!.at + 3);
@@ -80,7 +82,7 @@ class FastParser {
       docStart = true;
       this.pos = line!.at + 3;
       this.restOfLine(false);
-      line = this.nextContentLine(this.pos);
+      line = nextContentLine(this.text, this.pos);
       if (!line) giveUp('empty document');
     }
     if (line!.indent !== 0) giveUp('the document does not start at column 0');
@@ -89,14 +91,14 @@ class FastParser {
     const root = this.blockMap(0);
     // the root map takes no trailing comments: they belong to the document
     root.range![2] = root.range![1];
-    const after = this.nextContentLine(this.pos);
+    const after = nextContentLine(this.text, this.pos);
     let docEnd = -1;
     if (after) {
-      if (!this.text.startsWith('...', after.at) || !this.isDocumentMarker(after.at)) giveUp('content after the root map');
+      if (!this.text.startsWith('...', after.at) || !isDocumentMarker(this.text, after.at)) giveUp('content after the root map');
       this.pos = after.at + 3;
       this.restOfLine(false);
       docEnd = this.pos;
-      if (this.nextContentLine(this.pos)) giveUp('content after the document end');
+      if (nextContentLine(this.text, this.pos)) giveUp('content after the document end');
     }
     const doc = this.doc;
     if (docEnd >= 0) doc.directives!.docEnd = true;
@@ -111,37 +113,7 @@ class FastParser {
     return doc;
   }
 
-  // ---- lines ---------------------------------------------------------------------------------
-
-  /**
-   * Walks the blank and comment lines from `from` (a line start). `comment` sees each comment's
-   * indentation and the offset after its line, and returns false to stop there. Returns where the
-   * walk stopped: the start of that line and its first non-space character (-1 at the end of the text).
-   */
-  private skipLines(from: number, comment?: (indent: number, after: number) => boolean): { start: number; at: number } {
-    const { text } = this;
-    let start = from;
-    for (;;) {
-      let i = start;
-      while (text.charCodeAt(i) === SPACE) i++;
-      const c = text.charCodeAt(i);
-      if (c === NL) {
-        start = i + 1;
-        continue;
-      }
-      if (c !== HASH) return { start, at: Number.isNaN(c) ? -1 : i };
-      const nl = text.indexOf('\n', i);
-      const after = nl < 0 ? text.length : nl + 1;
-      if (comment && !comment(i - start, after)) return { start, at: i };
-      start = after;
-    }
-  }
-
-  /** The next line from `from` (a line start) holding content other than a comment. */
-  private nextContentLine(from: number): { start: number; at: number; indent: number } | null {
-    const line = this.skipLines(from);
-    return line.at < 0 ? null : { start: line.start, at: line.at, indent: line.at - line.start };
-  }
+  // ---- the rest of a line, and comment lines around collections ------------------------------
 
   /** From `pos` to the end of its line: spaces and an optional comment (else give up). Moves past the newline. */
   private restOfLine(commentNeedsSpace = true): boolean {
@@ -168,7 +140,7 @@ class FastParser {
    * collection holding the value (`indent`) extend the value, blank lines before them included.
    */
   private extendOverDeepComments(indent: number): void {
-    this.skipLines(this.pos, (commentIndent, after) => {
+    skipLines(this.text, this.pos, (commentIndent, after) => {
       if (commentIndent <= indent) return false;
       this.pos = after;
       return true;
@@ -185,7 +157,7 @@ class FastParser {
     range[2] = range[1];
     if (indent === 0) return;
     let keep = false;
-    const next = this.skipLines(this.pos, (commentIndent) => {
+    const next = skipLines(this.text, this.pos, (commentIndent) => {
       if (commentIndent >= indent) keep = true;
       return true;
     });
@@ -214,8 +186,8 @@ class FastParser {
       return value;
     };
     return this.blockItems(map, indent, pair, (at) => {
-      if (indent === 0 && this.isDocumentMarker(at)) return false;
-      if (this.isSeqItem(at)) giveUp('a sequence item among map keys');
+      if (indent === 0 && isDocumentMarker(this.text, at)) return false;
+      if (isSeqItem(this.text, at)) giveUp('a sequence item among map keys');
       return true;
     });
   }
@@ -230,7 +202,7 @@ class FastParser {
       return value;
     };
     // a key at the column of the dashes ends the sequence: it was the value of a key of that map
-    return this.blockItems(seq, indent, item, (at) => this.isSeqItem(at));
+    return this.blockItems(seq, indent, item, (at) => isSeqItem(this.text, at));
   }
 
   /**
@@ -244,7 +216,7 @@ class FastParser {
     let end = start;
     for (;;) {
       end = (item().range as Range)[2];
-      const next = this.nextContentLine(this.pos);
+      const next = nextContentLine(this.text, this.pos);
       if (!next || next.indent < indent) break;
       if (next.indent > indent) giveUp('a line indented under a finished value');
       if (!goesOn(next.at)) break;
@@ -254,19 +226,6 @@ class FastParser {
     this.closeCollection(node, indent);
     this.depth--;
     return node;
-  }
-
-  /** `---` or `...` at a line start, alone (or before a space). */
-  private isDocumentMarker(at: number): boolean {
-    const { text } = this;
-    if (!(text.startsWith('---', at) || text.startsWith('...', at))) return false;
-    const c = text.charCodeAt(at + 3);
-    return c === SPACE || c === NL || Number.isNaN(c);
-  }
-
-  private isSeqItem(at: number): boolean {
-    const c = this.text.charCodeAt(at + 1);
-    return this.text.charCodeAt(at) === DASH && (c === SPACE || c === NL || Number.isNaN(c));
   }
 
   /**
@@ -283,27 +242,27 @@ class FastParser {
     if (c === NL || c === HASH || Number.isNaN(c)) {
       const emptyAt = this.pos;
       const comment = this.restOfLine(false);
-      const next = this.nextContentLine(this.pos);
+      const next = nextContentLine(this.text, this.pos);
       const nested =
         next &&
-        (next.indent > indent || (!inSeq && next.indent === indent && this.isSeqItem(next.at)));
+        (next.indent > indent || (!inSeq && next.indent === indent && isSeqItem(this.text, next.at)));
       if (nested) {
         this.pos = next.at;
-        if (this.isSeqItem(next.at)) return this.blockSeq(next.indent);
+        if (isSeqItem(this.text, next.at)) return this.blockSeq(next.indent);
         return this.blockMap(next.indent);
       }
-      if (comment || this.hasCommentBefore(this.pos, next ? next.start : text.length)) giveUp('a comment next to an empty value');
+      if (comment || hasCommentBefore(this.text, this.pos, next ? next.start : text.length)) giveUp('a comment next to an empty value');
       const empty = this.scalars.plainScalar('', [emptyAt, emptyAt, emptyAt], false);
       this.pos = afterIndicator;
       return empty;
     }
     // a compact map in a sequence item: `- key: value`
     if (inSeq) {
-      if (this.isSeqItem(this.pos)) giveUp('a sequence in a sequence item');
+      if (isSeqItem(this.text, this.pos)) giveUp('a sequence in a sequence item');
       const mark = this.pos;
       if (this.looksLikeKey()) {
         this.pos = mark;
-        return this.blockMap(mark - this.lineStartOf(mark));
+        return this.blockMap(mark - lineStartOf(this.text, mark));
       }
       this.pos = mark;
     }
@@ -313,15 +272,6 @@ class FastParser {
     this.extendOverDeepComments(indent);
     nodeRange[2] = this.pos;
     return node;
-  }
-
-  private lineStartOf(at: number): number {
-    return this.text.lastIndexOf('\n', at - 1) + 1;
-  }
-
-  private hasCommentBefore(from: number, to: number): boolean {
-    const i = this.text.indexOf('#', from);
-    return i >= 0 && i < to;
   }
 
   /** Whether a plain or quoted key followed by `:` and a space or line end starts at `this.pos`. */
