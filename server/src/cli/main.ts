@@ -7,6 +7,9 @@ import { formatJson, formatText, JsonFinding } from './format';
 import { formatSarif, SarifInput } from './sarif';
 import { GraphFormat, isGraphFormat, runGraph } from '../topology/cli';
 
+// the launcher (server/bin/pigsty-lint) calls it before `run`; tests call `run` without it
+export { delayOptimization } from '../engine/tiering';
+
 export interface CliIO {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
