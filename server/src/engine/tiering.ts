@@ -5,7 +5,9 @@
 // Raising the interrupt budget (the bytecode a function must execute before V8 considers
 // optimizing it) to four times Node 20's default leaves the first pass to the interpreter and
 // baseline code, while the keystroke path, which runs the same functions again and again, is still
-// optimized. Measured in bench/RESULTS.md. Set PIGSTY_V8_DEFAULTS=1 to keep V8's own budget.
+// optimized. Measured in bench/RESULTS.md, on Node 20 (V8 11): other V8 versions tier differently
+// (Maglev, other budgets, the flag renamed), so they keep their defaults. Set PIGSTY_V8_DEFAULTS=1 to
+// keep V8's own budget on Node 20 too.
 import { setFlagsFromString } from 'node:v8';
 
 /** Four times V8's default in Node 20 (67,584 bytes of bytecode). */
@@ -13,18 +15,21 @@ export const INTERRUPT_BUDGET = 4 * 67_584;
 
 export interface TieringInput {
   env?: NodeJS.ProcessEnv;
+  /** `process.versions.v8` */
+  v8Version?: string;
   execArgv?: readonly string[];
   setFlags?: (flags: string) => void;
 }
 
 /**
- * Raises V8's interrupt budget for this process, unless the user chose one (in the command line
- * or NODE_OPTIONS) or asked for V8's defaults. Returns the flag it set, or null.
+ * Raises V8's interrupt budget for this process on V8 11 (Node 20), unless the user chose one (in
+ * the command line or NODE_OPTIONS) or asked for V8's defaults. Returns the flag it set, or null.
  */
 export function delayOptimization(input: TieringInput = {}): string | null {
   const env = input.env ?? process.env;
   const given = [...(input.execArgv ?? process.execArgv), env.NODE_OPTIONS ?? ''].some((a) => /--interrupt[-_]budget(=|\s|$)/.test(a));
-  if (given || env.PIGSTY_V8_DEFAULTS === '1') return null;
+  const measured = /^11\./.test(input.v8Version ?? process.versions.v8);
+  if (!measured || given || env.PIGSTY_V8_DEFAULTS === '1') return null;
   const flag = `--interrupt-budget=${INTERRUPT_BUDGET}`;
   try {
     (input.setFlags ?? setFlagsFromString)(flag);
