@@ -6,8 +6,8 @@
 // optimizing it) to four times Node 20's default leaves the first pass to the interpreter and
 // baseline code, while the keystroke path, which runs the same functions again and again, is still
 // optimized. Measured in bench/RESULTS.md, on Node 20 (V8 11): other V8 versions tier differently
-// (Maglev, other budgets, the flag renamed), so they keep their defaults. Set PIGSTY_V8_DEFAULTS=1 to
-// keep V8's own budget on Node 20 too.
+// (Maglev, other budgets, invocation counts), so they keep their defaults; that includes VS Code
+// desktop, whose Electron has a newer V8. Set PIGSTY_V8_DEFAULTS=1 to keep V8's own budget on Node 20 too.
 import { setFlagsFromString } from 'node:v8';
 
 /** Four times V8's default in Node 20 (67,584 bytes of bytecode). */
