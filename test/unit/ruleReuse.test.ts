@@ -110,6 +110,76 @@ test('a VIP edit re-runs the VIP rules and moves the findings after it', () => {
   assert.ok(result.analysis.findings.some((f) => f.code === 'vip/address-invalid' && text.slice(f.span.start, f.span.end) === '10.10.10.300/24'));
 });
 
+// Three blocks with findings of the entry-by-entry rules (Rule.local): an unknown name and a default
+// password in pg-a, the same in pg-b, and a default password in all.vars.
+const LOCAL = dedent(`
+  all:
+    children:
+      pg-a:
+        hosts: { 10.10.10.11: { pg_seq: 1, pg_role: primary } }
+        vars:
+          pg_cluster: pg-a
+          pg_clsuter_note: a
+          pg_users: [ { name: dbuser_a, password: DBUser.Meta } ]
+      pg-b:
+        hosts: { 10.10.10.12: { pg_seq: 1, pg_role: primary } }
+        vars:
+          pg_cluster: pg-b
+          my_own_var: b
+          pg_users: [ { name: dbuser_b, password: DBUser.Viewer } ]
+    vars:
+      version: v4.5.0
+      admin_ip: 10.10.10.11
+      pg_admin_password: DBUser.DBA
+`);
+
+const LOCAL_RULES = ['params/unknown', 'params/type', 'params/unknown-field', 'params/level', 'params/derived', 'params/not-yet', 'secrets/default-password'];
+
+function findingsOf(a: Analysis, text: string, codes: string[]): string[] {
+  return a.findings.filter((f) => codes.includes(f.code)).map((f) => `${f.code} ${text.slice(f.span.start, f.span.end)}`);
+}
+
+test('an edit inside one group re-runs the entry-by-entry rules over that group alone and keeps their findings elsewhere', () => {
+  const before = analyze(LOCAL);
+  const codes = ['params/unknown', 'secrets/default-password'];
+  assert.deepEqual(findingsOf(before, LOCAL, codes).sort(), [
+    'params/unknown my_own_var', 'params/unknown pg_clsuter_note',
+    'secrets/default-password DBUser.DBA', 'secrets/default-password DBUser.Meta', 'secrets/default-password DBUser.Viewer',
+  ]);
+  // pg-a's password is no longer a default, its typo gets longer: every later span moves by 3
+  const text = LOCAL.replace('password: DBUser.Meta', 'password: Strong.One.2').replace('pg_clsuter_note: a', 'pg_clsuter_notes: a');
+  const result = reanalyze(before, text);
+  assert.equal(result.mode, 'block');
+  assert.deepEqual([...result.analysis.rulesRunLocally].sort(), [...LOCAL_RULES].sort());
+  assert.deepEqual(result.analysis.findings, analyze(text).findings);
+  assert.deepEqual(findingsOf(result.analysis, text, codes).sort(), [
+    'params/unknown my_own_var', 'params/unknown pg_clsuter_notes',
+    'secrets/default-password DBUser.DBA', 'secrets/default-password DBUser.Viewer',
+  ]);
+});
+
+test('the entry-by-entry rules run in full when an edit brings Jinja names or changes the version', () => {
+  // a Jinja expression in pg-a that uses pg-b's own variable: its finding in pg-b must go
+  const before = analyze(LOCAL);
+  const jinja = LOCAL.replace('pg_clsuter_note: a', "pg_clsuter_note: '{{ my_own_var }}'");
+  const a = reanalyze(before, jinja);
+  assert.equal(a.mode, 'block');
+  assert.deepEqual(a.analysis.rulesRunLocally, []);
+  assert.ok(a.analysis.rulesRun.includes('params/unknown'));
+  assert.deepEqual(a.analysis.findings, analyze(jinja).findings);
+  assert.ok(!findingsOf(a.analysis, jinja, ['params/unknown']).includes('params/unknown my_own_var'));
+  // and the Jinja leaving again brings it back
+  const b = reanalyze(a.analysis, LOCAL);
+  assert.deepEqual(b.analysis.rulesRunLocally, []);
+  assert.deepEqual(b.analysis.findings, analyze(LOCAL).findings);
+  // a version older than pg_users' catalog entry changes params/not-yet everywhere
+  const old = LOCAL.replace('version: v4.5.0', 'version: v1.0.0');
+  const c = reanalyze(b.analysis, old);
+  assert.equal(c.mode, 'block');
+  assert.ok(!c.analysis.rulesRunLocally.includes('params/not-yet'));
+  assert.deepEqual(c.analysis.findings, analyze(old).findings);
+});
+
 // Values an operator types into the parameters the semantic rules read.
 const VALUES: Record<string, string[]> = {
   pg_role: ['primary', 'replica', 'offline', 'master', 'standby', ''],
@@ -142,11 +212,12 @@ function valueEdit(text: string, rand: () => number): string | null {
   return text.slice(0, start) + value + text.slice(start + m[2].length);
 }
 
-function replayValueEdits(name: string, text: string, steps: number, seed: number): { reused: number; block: number } {
+function replayValueEdits(name: string, text: string, steps: number, seed: number): { reused: number; block: number; local: number } {
   const rand = prng(seed);
   let current = analyze(text);
   let reused = 0;
   let block = 0;
+  let local = 0;
   for (let step = 0; step < steps; step++) {
     const next = valueEdit(current.parsed.text, rand);
     if (next === null) break;
@@ -155,21 +226,27 @@ function replayValueEdits(name: string, text: string, steps: number, seed: numbe
     assert.deepEqual(result.analysis.findings, full.findings, `${name}, step ${step}: findings differ from a full validation`);
     if (result.mode === 'block') block++;
     if (result.mode === 'block' && result.analysis.rulesRun.length < full.rulesRun.length) reused++;
+    if (result.analysis.rulesRunLocally.length > 0) local++;
     current = result.analysis;
   }
-  return { reused, block };
+  return { reused, block, local };
 }
 
 test('random value edits over a generated inventory with Citus and VIPs give the findings of a full validation', () => {
-  const { reused, block } = replayValueEdits('generated-40', generateInventory(40).text, 200, 11);
+  const { reused, block, local } = replayValueEdits('generated-40', generateInventory(40).text, 200, 11);
   assert.ok(block > 150, `only ${block} of 200 edits took the block path`);
   assert.ok(reused > 100, `rules were carried over in only ${reused} edits`);
+  assert.ok(local > 100, `the entry-by-entry rules ran over one block in only ${local} edits`);
 });
 
 test('random value edits over every corpus template give the findings of a full validation', () => {
   let reused = 0;
+  let local = 0;
   for (const [i, file] of corpusFiles().entries()) {
-    reused += replayValueEdits(corpusName(file), fs.readFileSync(file, 'utf8'), 10, 500 + i).reused;
+    const counts = replayValueEdits(corpusName(file), fs.readFileSync(file, 'utf8'), 10, 500 + i);
+    reused += counts.reused;
+    local += counts.local;
   }
   assert.ok(reused > 100, `rules were carried over in only ${reused} corpus edits`);
+  assert.ok(local > 50, `the entry-by-entry rules ran over one block in only ${local} corpus edits`);
 });

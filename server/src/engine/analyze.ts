@@ -1,7 +1,7 @@
 // The pipeline: text -> parsed YAML -> inventory model -> resolver -> rules -> findings.
 import { defaultOf, CATALOG_VERSION } from '../catalog/params';
 import { allRules } from '../rules';
-import type { Report, Rule, RuleContext } from '../rules/types';
+import type { LocalScope, Report, Rule, RuleContext } from '../rules/types';
 import { indexPgClusters, PgCluster } from './clusters';
 import { compareFindings, Finding, formatMessage, Lang, Severity, Span } from './findings';
 import { buildInventory, Inventory, spanOf } from './model';
@@ -38,6 +38,8 @@ export interface Analysis {
   ruleRuns: Map<string, RuleRun>;
   /** Codes of the rules that ran for this version (the others' findings were carried over). */
   rulesRun: string[];
+  /** Those of `rulesRun` that ran over the re-parsed block alone (Rule.local). */
+  rulesRunLocally: string[];
 }
 
 export interface RuleRun {
@@ -52,6 +54,18 @@ export interface RuleReuse {
   changed: ReadonlySet<string>;
   /** The edit: old offsets [start, end) replaced by `length` characters. */
   edit: { start: number; end: number; length: number };
+  /** Set when the `local` rules may run over the re-parsed block alone (engine/incremental.ts). */
+  local?: LocalReuse;
+}
+
+/** The block an edit re-parsed, for the rules whose findings are entry by entry (Rule.local). */
+export interface LocalReuse {
+  /** The block's offsets [start, end) in the previous text. */
+  start: number;
+  end: number;
+  /** How much longer the block is now. */
+  delta: number;
+  scope: LocalScope;
 }
 
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
@@ -90,6 +104,7 @@ export function analyzeModel(
   const findings: Finding[] = [...parsed.syntax];
   const ruleRuns = new Map<string, RuleRun>();
   const rulesRun: string[] = [];
+  const rulesRunLocally: string[] = [];
   const isInventory = inventory.allKey !== null || options.assumeInventory === true;
 
   if (parsed.syntaxOnly) {
@@ -107,8 +122,12 @@ export function analyzeModel(
         findings.push(...carried.findings);
         continue;
       }
-      const own: Finding[] = [];
+      // a rule that judges entry by entry keeps its findings outside the re-parsed block
+      const kept = rule.local && reuse?.local ? keptOutsideBlock(reuse.previous.get(rule.code), reuse.local) : null;
+      const own: Finding[] = kept ?? [];
       const reads = new Reads();
+      // what the kept findings were found by stays read
+      if (kept) reads.merge(reuse!.previous.get(rule.code)!.reads);
       const ctx: RuleContext = {
         // the whole text, read as text, may say anything about any parameter
         get text() {
@@ -124,6 +143,7 @@ export function analyzeModel(
         },
         pgClusters,
         memo,
+        localScope: kept ? reuse!.local!.scope : undefined,
         report: (r) => {
           const f = toFinding(rule, r, lang, text.length);
           if (f) own.push(override ? { ...f, severity: override } : f);
@@ -137,6 +157,7 @@ export function analyzeModel(
         reads.addAll();
       }
       rulesRun.push(rule.code);
+      if (kept) rulesRunLocally.push(rule.code);
       ruleRuns.set(rule.code, { findings: own, reads });
       findings.push(...own);
     }
@@ -145,7 +166,7 @@ export function analyzeModel(
   if (options.reportUnusedDisable) kept.push(...unusedDirectiveFindings(unused, lang));
   kept.sort(compareFindings);
   return {
-    parsed, inventory, resolver, isInventory, findings: kept, suppressions: { suppressed, unused }, pgClusters, ruleRuns, rulesRun,
+    parsed, inventory, resolver, isInventory, findings: kept, suppressions: { suppressed, unused }, pgClusters, ruleRuns, rulesRun, rulesRunLocally,
   };
 }
 
@@ -170,6 +191,25 @@ function carriedOver(reuse: RuleReuse, code: string): RuleRun | null {
   };
   const findings = before.findings.map((f) => ({ ...f, span: move(f.span), related: f.related.map((r) => ({ ...r, span: move(r.span) })) }));
   return inside ? null : { findings, reads: before.reads };
+}
+
+/**
+ * A `local` rule's previous findings outside the re-parsed block, moved to the new text; the run over
+ * the block finds the others again. Null when the rule must run in full (no previous run, or a
+ * finding that is not simply before, inside or after the block).
+ */
+function keptOutsideBlock(before: RuleRun | undefined, block: LocalReuse): Finding[] | null {
+  if (!before) return null;
+  const out: Finding[] = [];
+  for (const f of before.findings) {
+    const { start, end } = f.span;
+    if (f.related.length > 0) return null;
+    if (start === end && (start === block.start || start === block.end)) return null; // whose is it?
+    if (end <= block.start) out.push(f);
+    else if (start >= block.end) out.push({ ...f, span: { start: start + block.delta, end: end + block.delta } });
+    else if (start < block.start || end > block.end) return null;
+  }
+  return out;
 }
 
 /** The inventory as rules see it: its raw YAML nodes count as reading everything. */

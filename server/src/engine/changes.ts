@@ -35,7 +35,7 @@ export function changedParams(
 }
 
 /** The top-level group whose key is `key`, then its descendants, as in the model's file order. */
-function subtree(groups: readonly GroupEntry[], key: unknown): GroupEntry[] | null {
+export function subtree(groups: readonly GroupEntry[], key: unknown): GroupEntry[] | null {
   const first = groups.findIndex((g) => g.depth === 1 && g.keyNode === key);
   if (first < 0) return null;
   let last = first + 1;

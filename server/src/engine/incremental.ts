@@ -1,13 +1,16 @@
 // The keystroke path: re-analyse a new version of a text from the analysis of the previous one.
 // When the edit stays inside one top-level block (a group under `all.children`, or `all.vars`),
 // only that block is re-parsed; it is spliced into the previous document, the model is updated
-// for that group alone, and the rules run over the updated model. Anything unusual falls back to
-// a full analysis. Either way the findings equal those of `analyze(newText)` (test/unit/incremental).
+// for that group alone, and the rules run over the updated model: those whose inputs the edit left
+// alone keep their findings, and those that judge entry by entry (Rule.local) run over the block
+// only. Anything unusual falls back to a full analysis. Either way the findings equal those of
+// `analyze(newText)` (test/unit/incremental, test/unit/ruleReuse).
 import { Document, Pair, isMap } from 'yaml';
-import { analyze, Analysis, AnalyzeOptions, analyzeModel } from './analyze';
+import { analyze, Analysis, AnalyzeOptions, analyzeModel, LocalReuse } from './analyze';
 import { Block, blockLayout, BlockLayout, blockOf, hasAnchors } from './blocks';
 import { parseText } from './parse';
-import { changedParams } from './changes';
+import { changedParams, subtree } from './changes';
+import type { Inventory } from './model';
 import { placeRanges, spliceDocument, spliceInventory } from './splice';
 
 /** One replacement of old offsets [start, end) by `text`. */
@@ -80,10 +83,29 @@ export function reanalyze(previous: Analysis, text: string, options: AnalyzeOpti
   const model = spliceInventory(inventory, block, pair);
   const parsed = { ...previous.parsed, text };
   const changed = changedParams(inventory, model, block, pair, before, text);
-  const reuse = changed && { previous: previous.ruleRuns, changed, edit: { start: change.start, end: change.end, length: change.text.length } };
+  const reuse = changed && {
+    previous: previous.ruleRuns,
+    changed,
+    edit: { start: change.start, end: change.end, length: change.text.length },
+    local: localReuse(changed, block, pair, model, before.slice(block.start, block.end), blockText, delta),
+  };
   const analysis = analyzeModel(parsed, model, options, previous.resolver, reuse ?? undefined);
   layouts.set(analysis, nextLayout(layout, block, pair, delta));
   return { analysis, mode: 'block' };
+}
+
+/**
+ * When the rules that judge entry by entry (Rule.local) may run over the re-parsed block alone: the
+ * facts they read beyond an entry are the declared `version` and the names used in Jinja, so neither
+ * may have changed. Jinja names can change only if the block's old or new text holds Jinja.
+ */
+function localReuse(
+  changed: ReadonlySet<string>, block: Block, pair: Pair, model: Inventory, oldText: string, newText: string, delta: number,
+): LocalReuse | undefined {
+  if (changed.has('version') || /\{\{|\{%/.test(oldText) || /\{\{|\{%/.test(newText)) return undefined;
+  const groups = block.kind === 'vars' ? [] : subtree(model.groups, pair.key);
+  if (!groups) return undefined;
+  return { start: block.start, end: block.end, delta, scope: { globalVars: block.kind === 'vars', groups } };
 }
 
 /** Lines after the key line must stay inside the block: more indented than the key, blank or comments. */

@@ -21,6 +21,8 @@ export interface AnalysisStats {
   lastReason?: string;
   /** How many rules ran for the last version analysed (the others' findings carried over). */
   lastRulesRun?: number;
+  /** How many of those ran over the re-parsed block alone. */
+  lastRulesRunLocally?: number;
 }
 
 export class Analyses {
@@ -56,6 +58,7 @@ export class Analyses {
       this.stats.full++;
     }
     this.stats.lastRulesRun = analysis.rulesRun.length;
+    this.stats.lastRulesRunLocally = analysis.rulesRunLocally.length;
     this.cache.set(doc.uri, { version: doc.version, assumeInventory, analysis });
     return analysis;
   }

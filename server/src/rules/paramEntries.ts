@@ -4,10 +4,12 @@ import type { VarEntry } from '../engine/model';
 import type { RuleContext } from './types';
 
 export function eachWrittenEntry(ctx: RuleContext, visit: (entry: VarEntry, hostCount: number) => void): void {
-  for (const [entry, hostCount] of ctx.memo('params/written-entries', () => writtenEntries(ctx))) visit(entry, hostCount);
+  const key = ctx.localScope ? 'params/written-entries/local' : 'params/written-entries';
+  for (const [entry, hostCount] of ctx.memo(key, () => writtenEntries(ctx))) visit(entry, hostCount);
 }
 
 function writtenEntries(ctx: RuleContext): [VarEntry, number][] {
+  const scope = ctx.localScope;
   const out: [VarEntry, number][] = [];
   const seen = new Set<unknown>();
   const once = (entry: VarEntry, hostCount: number) => {
@@ -15,8 +17,8 @@ function writtenEntries(ctx: RuleContext): [VarEntry, number][] {
     seen.add(entry.keyNode);
     out.push([entry, hostCount]);
   };
-  for (const entry of ctx.inventory.globalVars.values()) once(entry, 0);
-  for (const group of ctx.inventory.groups) {
+  if (!scope || scope.globalVars) for (const entry of ctx.inventory.globalVars.values()) once(entry, 0);
+  for (const group of scope ? scope.groups : ctx.inventory.groups) {
     for (const entry of group.vars.values()) once(entry, group.hosts.length);
     for (const host of group.hosts) for (const entry of host.vars.values()) once(entry, 1);
   }

@@ -56,6 +56,7 @@ const type: Rule = {
   code: 'params/type',
   severity: 'error',
   docs: DOCS.parameter,
+  local: true,
   description: {
     en: 'A parameter value of the wrong type, outside its allowed values, or an item missing a required field.',
     'zh-cn': '参数值类型错误、不在允许的取值范围内，或列表项缺少必填字段。',
@@ -141,6 +142,7 @@ const unknownField: Rule = {
   code: 'params/unknown-field',
   severity: 'warning',
   docs: DOCS.parameter,
+  local: true,
   description: {
     en: 'A field in a list item or entry (pg_users, pg_databases, HBA rules, services, ...) that the roles never read.',
     'zh-cn': '列表项或条目（pg_users、pg_databases、HBA 规则、服务等）中角色从不读取的字段。',

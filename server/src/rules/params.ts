@@ -14,6 +14,7 @@ const unknown: Rule = {
   code: 'params/unknown',
   severity: 'warning',
   docs: DOCS.parameter,
+  local: true,
   description: {
     en: 'A variable that is not a Pigsty parameter (often a typo): Pigsty ignores it.',
     'zh-cn': '不是 Pigsty 参数的变量（常见于拼写错误）：Pigsty 会忽略它。',
@@ -47,6 +48,7 @@ const level: Rule = {
   code: 'params/level',
   severity: 'error',
   docs: DOCS.parameter,
+  local: true,
   description: {
     en: 'A per-host identity or a module membership set where every host inherits it.',
     'zh-cn': '逐主机的身份参数或模块归属参数被放在了所有主机都会继承的位置。',
@@ -77,6 +79,7 @@ const derived: Rule = {
   code: 'params/derived',
   severity: 'warning',
   docs: DOCS.parameter,
+  local: true,
   description: {
     en: 'A value Pigsty computes on every run is set by hand; the written value is ignored.',
     'zh-cn': '手工设置了 Pigsty 每次运行都会重新计算的值；写入的值会被忽略。',
@@ -98,6 +101,7 @@ const notYet: Rule = {
   code: 'params/not-yet',
   severity: 'warning',
   docs: DOCS.parameter,
+  local: true,
   description: {
     en: 'A parameter newer than the Pigsty version the inventory declares.',
     'zh-cn': '参数比清单声明的 Pigsty 版本更新。',

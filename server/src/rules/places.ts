@@ -56,12 +56,13 @@ export function onceEach<T>(): (key: T) => boolean {
 
 /** Every written parameter: all.vars, then each group's vars and host vars, in file order. */
 export function allVarEntries(ctx: RuleContext): VarEntry[] {
-  return ctx.memo('places/all-var-entries', () => collectVarEntries(ctx));
+  return ctx.memo(ctx.localScope ? 'places/all-var-entries/local' : 'places/all-var-entries', () => collectVarEntries(ctx));
 }
 
 function collectVarEntries(ctx: RuleContext): VarEntry[] {
-  const out: VarEntry[] = [...ctx.inventory.globalVars.values()];
-  for (const g of ctx.inventory.groups) {
+  const scope = ctx.localScope;
+  const out: VarEntry[] = !scope || scope.globalVars ? [...ctx.inventory.globalVars.values()] : [];
+  for (const g of scope ? scope.groups : ctx.inventory.groups) {
     out.push(...g.vars.values());
     for (const h of g.hosts) out.push(...h.vars.values());
   }

@@ -71,6 +71,7 @@ const defaultPassword: Rule = {
   code: 'secrets/default-password',
   severity: 'warning',
   docs: DOCS.security,
+  local: true,
   description: { en: 'A credential is one of Pigsty\'s well-known defaults.', 'zh-cn': '凭据使用了 Pigsty 众所周知的默认值。' },
   messages: {
     default: {

@@ -2,7 +2,7 @@
 import type { Node } from 'yaml';
 import type { PgCluster } from '../engine/clusters';
 import type { Lang, MessageText, Severity, Span } from '../engine/findings';
-import type { Inventory } from '../engine/model';
+import type { GroupEntry, Inventory } from '../engine/model';
 import type { Resolver } from '../engine/resolve';
 
 export type Place = Span | Node | null | undefined;
@@ -33,6 +33,17 @@ export interface RuleContext {
   /** A value computed once per analysis and shared by every rule (indexes several rules need). */
   memo<T>(key: string, compute: () => T): T;
   report(report: Report): void;
+  /**
+   * Set when the engine re-runs a `local` rule over the one block an edit re-parsed: the
+   * written-entry helpers (eachWrittenEntry, allVarEntries) then visit that block's entries only.
+   */
+  readonly localScope?: LocalScope;
+}
+
+/** One top-level block's written entries: all.vars, or a group under all.children with its subgroups. */
+export interface LocalScope {
+  globalVars: boolean;
+  groups: readonly GroupEntry[];
 }
 
 export interface Rule {
@@ -44,6 +55,13 @@ export interface Rule {
   /** What the rule catches, one line, for SARIF and docs. */
   description: MessageText;
   messages: Record<string, MessageText>;
+  /**
+   * The rule's findings come from visiting written entries one by one (eachWrittenEntry or
+   * allVarEntries), each depending only on its entry and place, the declared `version` and the Jinja
+   * names of the file. After an edit inside one block the engine re-runs it over that block and
+   * keeps its findings elsewhere (engine/analyze.ts).
+   */
+  local?: boolean;
   check(ctx: RuleContext): void;
 }
 
