@@ -138,3 +138,26 @@ test('diffTexts finds the smallest single replacement', () => {
   assert.deepEqual(diffTexts('abc', 'abc!'), { start: 3, end: 3, text: '!' });
   assert.deepEqual(diffTexts('aaaa', 'aaa'), { start: 3, end: 4, text: '' });
 });
+
+test('diffTexts agrees with a character-by-character diff on long texts (edits across its 1,024-character steps)', () => {
+  const naive = (before: string, after: string) => {
+    const max = Math.min(before.length, after.length);
+    let start = 0;
+    while (start < max && before[start] === after[start]) start++;
+    let tail = 0;
+    while (tail < max - start && before[before.length - 1 - tail] === after[after.length - 1 - tail]) tail++;
+    return { start, end: before.length - tail, text: after.slice(start, after.length - tail) };
+  };
+  const rand = prng(7);
+  const letters = (n: number) => Array.from({ length: n }, () => 'ab\n '[Math.floor(rand() * 4)]).join('');
+  for (let i = 0; i < 3000; i++) {
+    const before = letters(Math.floor(rand() * 5000));
+    // every other case edits right at a step's edge, counted from the start or from the end
+    const edge = 1024 * (1 + Math.floor(rand() * 4)) + Math.floor(rand() * 5) - 2;
+    const near = i % 2 === 0 ? edge : before.length - edge;
+    const at = i % 4 < 2 && near >= 0 && near <= before.length ? near : Math.floor(rand() * (before.length + 1));
+    const cut = Math.min(before.length - at, Math.floor(rand() * (i % 3 === 0 ? 3000 : 4)));
+    const after = before.slice(0, at) + letters(Math.floor(rand() * (i % 5 === 0 ? 2500 : 3))) + before.slice(at + cut);
+    assert.deepEqual(diffTexts(before, after), naive(before, after), `case ${i}`);
+  }
+});

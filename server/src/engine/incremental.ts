@@ -39,18 +39,24 @@ function layoutOf(analysis: Analysis): BlockLayout | string {
   return layout;
 }
 
+/** Characters compared at once while the texts agree: one native comparison instead of a loop. */
+const CHUNK = 1024;
+
 /** The smallest single change turning `before` into `after` (common prefix and suffix kept). */
 export function diffTexts(before: string, after: string): TextChange {
   const max = Math.min(before.length, after.length);
   let start = 0;
+  while (start + CHUNK <= max && before.slice(start, start + CHUNK) === after.slice(start, start + CHUNK)) start += CHUNK;
   while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  const room = max - start;
   let tail = 0;
   while (
-    tail < max - start &&
-    before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)
+    tail + CHUNK <= room &&
+    before.slice(before.length - tail - CHUNK, before.length - tail) === after.slice(after.length - tail - CHUNK, after.length - tail)
   ) {
-    tail++;
+    tail += CHUNK;
   }
+  while (tail < room && before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)) tail++;
   return { start, end: before.length - tail, text: after.slice(start, after.length - tail) };
 }
 
