@@ -65,7 +65,8 @@ function knownAddresses(ctx: RuleContext): Set<string> {
   return known;
 }
 
-const subnet24 = (ip: string) => ip.split('.').slice(0, 3).join('.');
+/** `10.10.10.3` → `10.10.10` (IPv4 only: callers check first). */
+const subnet24 = (ip: string) => ip.slice(0, ip.lastIndexOf('.'));
 
 export const staleIpRule: Rule = {
   code: 'infra/stale-ip',
