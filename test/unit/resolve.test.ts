@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyze } from '../../server/src/engine/analyze';
+import { reanalyze } from '../../server/src/engine/incremental';
 
 const text = `all:
   vars:
@@ -115,5 +116,34 @@ describe('syntax errors', () => {
     const a = analyze(big);
     assert.deepEqual(a.findings.map((f) => f.code), ['engine/syntax-only']);
     assert.equal(a.findings[0].severity, 'information');
+  });
+});
+
+describe('on the keystroke path, the resolver is updated by difference', () => {
+  // 10.10.10.11 is written in pg-b and pg-a, 10.10.10.12 in solo only
+  it('keeps the view and answers of hosts outside the edited group, and works out the others again', () => {
+    const before = analyze(text);
+    const solo = before.resolver.get('10.10.10.12', 'pg_vip_interface');
+    const shared = before.resolver.get('10.10.10.11', 'pg_version');
+    const soloView = before.resolver.host('10.10.10.12');
+    const after = reanalyze(before, text.replace('pg_version: 16', 'pg_version: 15'));
+    assert.equal(after.mode, 'block');
+    const r = after.analysis.resolver;
+    assert.equal(r.host('10.10.10.12'), soloView);
+    assert.equal(r.get('10.10.10.12', 'pg_vip_interface'), solo, 'the same answer object, not a new one');
+    assert.notEqual(r.get('10.10.10.11', 'pg_version'), shared);
+    assert.equal(r.value('10.10.10.11', 'pg_version'), 15);
+    assert.equal(r.value('10.10.10.12', 'pg_version'), 17);
+  });
+
+  it('works every host out again when all.vars changed', () => {
+    const before = analyze(text);
+    const solo = before.resolver.get('10.10.10.12', 'pg_version');
+    const after = reanalyze(before, text.replace('pg_version: 17', 'pg_version: 18'));
+    assert.equal(after.mode, 'block');
+    const r = after.analysis.resolver;
+    assert.notEqual(r.get('10.10.10.12', 'pg_version'), solo);
+    assert.equal(r.value('10.10.10.12', 'pg_version'), 18);
+    assert.equal(r.value('10.10.10.11', 'pg_version'), 16);
   });
 });

@@ -33,27 +33,32 @@ export class Resolver {
 
   /**
    * `previous`: the resolver of an earlier version whose model shares the entries this edit did not
-   * touch (the keystroke path). A host whose layers are the very same maps, in the same order, gets
-   * the same answers, so they are carried over.
+   * touch (the keystroke path). A host written in the very same places (the same host entries, so
+   * the same groups and variable maps) under the same all.vars keeps its view, its layers and its
+   * answers: only the hosts of the edited block are worked out again.
    */
   constructor(
     readonly inventory: Inventory,
     private readonly defaults: DefaultLookup = () => undefined,
     previous?: Resolver,
   ) {
+    const carry = previous && previous.defaults === defaults && previous.inventory.globalVars === inventory.globalVars ? previous : undefined;
     for (const [ip, occurrences] of inventory.hostOccurrences) {
+      const before = carry?.views.get(ip);
+      if (before && sameItems(before.occurrences, occurrences)) {
+        this.views.set(ip, before);
+        const layers = carry!.layerCache.get(ip);
+        if (layers) this.layerCache.set(ip, layers);
+        const answers = carry!.valueCache.get(ip);
+        if (answers) this.valueCache.set(ip, answers);
+        continue;
+      }
       const set = new Set<GroupEntry>();
       for (const occ of occurrences) {
         for (let g: GroupEntry | undefined = occ.group; g; g = g.parent) set.add(g);
       }
       const groups = [...set].sort(compareGroups);
       this.views.set(ip, { ip, occurrences, groups });
-    }
-    if (previous && previous.defaults === defaults) {
-      for (const [ip, answers] of previous.valueCache) {
-        const before = previous.layerCache.get(ip);
-        if (before && this.views.has(ip) && sameLayers(before, this.layers(ip))) this.valueCache.set(ip, answers);
-      }
     }
   }
 
@@ -129,8 +134,10 @@ export class Resolver {
   }
 }
 
-function sameLayers(a: Map<string, VarEntry>[], b: Map<string, VarEntry>[]): boolean {
-  return a.length === b.length && a.every((layer, i) => layer === b[i]);
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 function groupPriority(g: GroupEntry): number {
