@@ -9,6 +9,7 @@ import { generateInventory, prng } from '../../bench/generate';
 import { analyze, Analysis } from '../../server/src/engine/analyze';
 import { reanalyze } from '../../server/src/engine/incremental';
 import { allRules } from '../../server/src/rules';
+import { eachWrittenEntry } from '../../server/src/rules/paramEntries';
 import type { Rule, RuleContext } from '../../server/src/rules/types';
 import { corpusFiles, corpusName } from '../helpers/corpus';
 import { dedent } from '../helpers/ruleTester';
@@ -178,6 +179,29 @@ test('the entry-by-entry rules run in full when an edit brings Jinja names or ch
   assert.equal(c.mode, 'block');
   assert.ok(!c.analysis.rulesRunLocally.includes('params/not-yet'));
   assert.deepEqual(c.analysis.findings, analyze(old).findings);
+});
+
+test('a crash report of an entry-by-entry rule is not kept: the next edit runs the rule in full', () => {
+  let crash = true;
+  const rule: Rule = {
+    ...probe('probe/local', () => undefined),
+    local: true,
+    check(ctx) {
+      if (crash) throw new Error('boom');
+      eachWrittenEntry(ctx, (entry) => {
+        if (entry.name === 'my_own_var') ctx.report({ at: entry.keyNode });
+      });
+    },
+  };
+  const before = analyze(LOCAL, { rules: [rule] });
+  assert.deepEqual(before.findings.map((f) => f.code), ['internal/rule-crashed']);
+  crash = false;
+  const text = LOCAL.replace('pg_clsuter_note: a', 'pg_clsuter_note: ab');
+  const after = reanalyze(before, text, { rules: [rule] });
+  assert.equal(after.mode, 'block');
+  assert.deepEqual(after.analysis.rulesRunLocally, []);
+  assert.deepEqual(after.analysis.findings, analyze(text, { rules: [rule] }).findings);
+  assert.deepEqual(findingsOf(after.analysis, text, ['probe/local']), ['probe/local my_own_var']);
 });
 
 // Values an operator types into the parameters the semantic rules read.

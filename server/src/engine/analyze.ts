@@ -123,7 +123,7 @@ export function analyzeModel(
         continue;
       }
       // a rule that judges entry by entry keeps its findings outside the re-parsed block
-      const kept = rule.local && reuse?.local ? keptOutsideBlock(reuse.previous.get(rule.code), reuse.local) : null;
+      const kept = rule.local && reuse?.local ? keptOutsideBlock(rule.code, reuse.previous.get(rule.code), reuse.local) : null;
       const own: Finding[] = kept ?? [];
       const reads = new Reads();
       // what the kept findings were found by stays read
@@ -198,12 +198,12 @@ function carriedOver(reuse: RuleReuse, code: string): RuleRun | null {
  * the block finds the others again. Null when the rule must run in full (no previous run, or a
  * finding that is not simply before, inside or after the block).
  */
-function keptOutsideBlock(before: RuleRun | undefined, block: LocalReuse): Finding[] | null {
+function keptOutsideBlock(code: string, before: RuleRun | undefined, block: LocalReuse): Finding[] | null {
   if (!before) return null;
   const out: Finding[] = [];
   for (const f of before.findings) {
     const { start, end } = f.span;
-    if (f.related.length > 0) return null;
+    if (f.related.length > 0 || f.code !== code) return null; // a crash report belongs to no block
     if (start === end && (start === block.start || start === block.end)) return null; // whose is it?
     if (end <= block.start) out.push(f);
     else if (start >= block.end) out.push({ ...f, span: { start: start + block.delta, end: end + block.delta } });
