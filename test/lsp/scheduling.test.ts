@@ -100,6 +100,8 @@ test('a keystroke in a password re-runs only the rules that read it, and publish
     const stats = await session.request<ValidationStats>(VALIDATION_STATS_REQUEST, {});
     assert.equal(stats.lastReason, undefined, 'the edit took the block path');
     assert.ok(stats.lastRulesRun !== undefined && stats.lastRulesRun < allRules.length / 2, `${stats.lastRulesRun} of ${allRules.length} rules ran`);
+    // the rules that judge entry by entry (the secrets rule among them) ran over the edited group alone
+    assert.equal(stats.lastRulesRunLocally, allRules.filter((r) => r.local).length);
   } finally {
     await session.close();
   }
