@@ -63,8 +63,6 @@ export interface LocalReuse {
   /** The block's offsets [start, end) in the previous text. */
   start: number;
   end: number;
-  /** How much longer the block is now. */
-  delta: number;
   scope: LocalScope;
 }
 
@@ -123,7 +121,7 @@ export function analyzeModel(
         continue;
       }
       // a rule that judges entry by entry keeps its findings outside the re-parsed block
-      const kept = rule.local && reuse?.local ? keptOutsideBlock(rule.code, reuse.previous.get(rule.code), reuse.local) : null;
+      const kept = rule.local && reuse?.local ? keptOutsideBlock(rule.code, reuse.previous.get(rule.code), reuse.local, reuse.edit) : null;
       const own: Finding[] = kept ?? [];
       const reads = new Reads();
       // what the kept findings were found by stays read
@@ -198,15 +196,16 @@ function carriedOver(reuse: RuleReuse, code: string): RuleRun | null {
  * the block finds the others again. Null when the rule must run in full (no previous run, or a
  * finding that is not simply before, inside or after the block).
  */
-function keptOutsideBlock(code: string, before: RuleRun | undefined, block: LocalReuse): Finding[] | null {
+function keptOutsideBlock(code: string, before: RuleRun | undefined, block: LocalReuse, edit: RuleReuse['edit']): Finding[] | null {
   if (!before) return null;
+  const delta = edit.length - (edit.end - edit.start);
   const out: Finding[] = [];
   for (const f of before.findings) {
     const { start, end } = f.span;
     if (f.related.length > 0 || f.code !== code) return null; // a crash report belongs to no block
     if (start === end && (start === block.start || start === block.end)) return null; // whose is it?
     if (end <= block.start) out.push(f);
-    else if (start >= block.end) out.push({ ...f, span: { start: start + block.delta, end: end + block.delta } });
+    else if (start >= block.end) out.push({ ...f, span: { start: start + delta, end: end + delta } });
     else if (start < block.start || end > block.end) return null;
   }
   return out;

@@ -93,7 +93,7 @@ export function reanalyze(previous: Analysis, text: string, options: AnalyzeOpti
     previous: previous.ruleRuns,
     changed,
     edit: { start: change.start, end: change.end, length: change.text.length },
-    local: localReuse(changed, block, pair, model, before.slice(block.start, block.end), blockText, delta),
+    local: localReuse(changed, block, pair, model, before.slice(block.start, block.end), blockText),
   };
   const analysis = analyzeModel(parsed, model, options, previous.resolver, reuse ?? undefined);
   layouts.set(analysis, nextLayout(layout, block, pair, delta));
@@ -106,12 +106,12 @@ export function reanalyze(previous: Analysis, text: string, options: AnalyzeOpti
  * may have changed. Jinja names can change only if the block's old or new text holds Jinja.
  */
 function localReuse(
-  changed: ReadonlySet<string>, block: Block, pair: Pair, model: Inventory, oldText: string, newText: string, delta: number,
+  changed: ReadonlySet<string>, block: Block, pair: Pair, model: Inventory, oldText: string, newText: string,
 ): LocalReuse | undefined {
   if (changed.has('version') || /\{\{|\{%/.test(oldText) || /\{\{|\{%/.test(newText)) return undefined;
   const groups = block.kind === 'vars' ? [] : subtree(model.groups, pair.key);
   if (!groups) return undefined;
-  return { start: block.start, end: block.end, delta, scope: { globalVars: block.kind === 'vars', groups } };
+  return { start: block.start, end: block.end, scope: { globalVars: block.kind === 'vars', groups } };
 }
 
 /** Lines after the key line must stay inside the block: more indented than the key, blank or comments. */
