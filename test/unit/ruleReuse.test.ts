@@ -134,7 +134,10 @@ const LOCAL = dedent(`
       pg_admin_password: DBUser.DBA
 `);
 
-const LOCAL_RULES = ['params/unknown', 'params/type', 'params/unknown-field', 'params/level', 'params/derived', 'params/not-yet', 'secrets/default-password'];
+const LOCAL_RULES = [
+  'params/unknown', 'params/type', 'params/unknown-field', 'params/level', 'params/derived', 'params/not-yet', 'secrets/default-password',
+  'infra/removed-param', 'structure/vars-not-map', 'structure/group-hosts', 'structure/host-not-ipv4', 'structure/host-vars-not-map',
+];
 
 function findingsOf(a: Analysis, text: string, codes: string[]): string[] {
   return a.findings.filter((f) => codes.includes(f.code)).map((f) => `${f.code} ${text.slice(f.span.start, f.span.end)}`);
@@ -156,6 +159,54 @@ test('an edit inside one group re-runs the entry-by-entry rules over that group 
   assert.deepEqual(findingsOf(result.analysis, text, codes).sort(), [
     'params/unknown my_own_var', 'params/unknown pg_clsuter_notes',
     'secrets/default-password DBUser.DBA', 'secrets/default-password DBUser.Viewer',
+  ]);
+});
+
+// Findings of the group-by-group structure rules in three groups, and of two rules that read only a
+// few parameters by name: a stale address in node_etc_hosts, and a minio_type that is not silo.
+const SHAPES = dedent(`
+  all:
+    children:
+      pg-a:
+        hosts: { 10.10.10.11: { pg_seq: 1, pg_role: primary }, 10.10.10.21: bad-a }
+        vars: { pg_cluster: pg-a, pg_users: [ { name: dbuser_a, password: Strong.One.1 } ] }
+      pg-b:
+        hosts: { 10.10.10.12: { pg_seq: 1, pg_role: primary }, 10.10.10.22: bad-b, db-b: {} }
+        vars: { pg_cluster: pg-b, node_etc_hosts: [ '10.10.10.99 gone' ] }
+      spare: { hosts: {} }
+      minio: { hosts: { 10.10.10.13: { minio_seq: 1 } }, vars: { minio_cluster: minio, minio_type: mnmd } }
+    vars:
+      version: v4.5.0
+      admin_ip: 10.10.10.11
+`);
+
+test('structure rules run group by group, and rules that read parameters by name keep their findings across other edits', () => {
+  const codes = ['structure/host-vars-not-map', 'structure/host-not-ipv4', 'structure/group-hosts', 'infra/stale-ip', 'infra/minio-type'];
+  const before = analyze(SHAPES);
+  assert.deepEqual(findingsOf(before, SHAPES, codes).sort(), [
+    'infra/minio-type mnmd', "infra/stale-ip '10.10.10.99 gone'", 'structure/group-hosts {}', 'structure/host-not-ipv4 db-b',
+    'structure/host-vars-not-map bad-a', 'structure/host-vars-not-map bad-b',
+  ]);
+  assert.deepEqual(readsOf(before, 'infra/minio-type'), ['minio_type', 'version']);
+  // a password and a host value in pg-a: every later span moves, pg-b's finding is kept, pg-a's found again
+  const edited = SHAPES.replace('Strong.One.1', 'Strong.One.12').replace('bad-a', 'worse-a');
+  const a = reanalyze(before, edited);
+  assert.equal(a.mode, 'block');
+  assert.ok(a.analysis.rulesRunLocally.includes('structure/host-vars-not-map'));
+  assert.ok(!a.analysis.rulesRun.includes('infra/stale-ip') && !a.analysis.rulesRun.includes('infra/minio-type'), `ran: ${a.analysis.rulesRun}`);
+  assert.deepEqual(a.analysis.findings, analyze(edited).findings);
+  assert.deepEqual(findingsOf(a.analysis, edited, codes).sort(), [
+    'infra/minio-type mnmd', "infra/stale-ip '10.10.10.99 gone'", 'structure/group-hosts {}', 'structure/host-not-ipv4 db-b',
+    'structure/host-vars-not-map bad-b', 'structure/host-vars-not-map worse-a',
+  ]);
+  // the address itself, and minio_type, are what those two rules read: they run again
+  const moved = edited.replace('10.10.10.99 gone', '10.10.10.98 gone').replace('minio_type: mnmd', 'minio_type: silo');
+  const b = reanalyze(reanalyze(a.analysis, edited.replace('10.10.10.99 gone', '10.10.10.98 gone')).analysis, moved);
+  assert.ok(b.analysis.rulesRun.includes('infra/minio-type'));
+  assert.deepEqual(b.analysis.findings, analyze(moved).findings);
+  assert.deepEqual(findingsOf(b.analysis, moved, codes).sort(), [
+    "infra/stale-ip '10.10.10.98 gone'", 'structure/group-hosts {}', 'structure/host-not-ipv4 db-b',
+    'structure/host-vars-not-map bad-b', 'structure/host-vars-not-map worse-a',
   ]);
 });
 

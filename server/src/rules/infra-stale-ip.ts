@@ -3,12 +3,16 @@
 // after a node is removed, as in the 2-of-3 failure recovery (rules-reference §7).
 import { isMap, isScalar, isSeq, Node } from 'yaml';
 import { findPair, keyText, resolveAlias } from '../engine/model';
-import { allVarEntries, truthy } from './places';
+import { entriesNamed, truthy } from './places';
 import { DOCS, Rule, RuleContext } from './types';
 import { isIPv4Address, splitVip } from './vip-address';
 
 /** Parameters whose items are `"<ip> name..."` records or bare addresses. */
 const RECORD_LISTS = new Set(['node_etc_hosts', 'node_default_etc_hosts', 'dns_records', 'node_dns_servers']);
+/** Every parameter that may write an address somewhere traffic goes. */
+const USES = [...RECORD_LISTS, 'infra_portal', 'haproxy_services'];
+/** Parameters that give an address an owner besides the host keys. */
+const OWNERS = ['admin_ip', 'vip_address', 'pg_vip_address'];
 
 interface IpUse {
   ip: string;
@@ -26,7 +30,7 @@ function collect(ctx: RuleContext): IpUse[] {
   const doc = ctx.inventory.doc;
   const out: IpUse[] = [];
   const add = (hit: { ip: string; node: Node } | null, param: string) => hit && out.push({ ...hit, param });
-  for (const entry of allVarEntries(ctx)) {
+  for (const entry of entriesNamed(ctx, USES)) {
     const value = entry.valueNode;
     if (RECORD_LISTS.has(entry.name) && isSeq(value)) {
       for (const item of value.items) add(scalarIp(resolveAlias(doc, item), (s) => s.split(/\s+/)[0]), entry.name);
@@ -50,11 +54,9 @@ function collect(ctx: RuleContext): IpUse[] {
 /** Addresses the inventory accounts for: hosts, every `admin_ip`, PG and node VIPs. */
 function knownAddresses(ctx: RuleContext): Set<string> {
   const known = new Set<string>(ctx.resolver.hostIps());
-  for (const entry of allVarEntries(ctx)) {
-    if (entry.name === 'admin_ip' || entry.name === 'vip_address' || entry.name === 'pg_vip_address') {
-      const parts = splitVip(entry.value);
-      if (parts) known.add(parts.address.trim());
-    }
+  for (const entry of entriesNamed(ctx, OWNERS)) {
+    const parts = splitVip(entry.value);
+    if (parts) known.add(parts.address.trim());
   }
   for (const ip of ctx.resolver.hostIps()) {
     if (truthy(ctx.resolver.value(ip, 'pg_vip_enabled'))) {

@@ -3,7 +3,7 @@
 import { removedParam, param } from '../catalog/params';
 import { display, seqNumber } from './identity';
 import { staleIpRule } from './infra-stale-ip';
-import { allVarEntries, compareVersions, onceEach, valuePlace } from './places';
+import { allVarEntries, compareVersions, entriesNamed, onceEach, valuePlace } from './places';
 import { isIPv4 } from './structure';
 import { DOCS, Place, Rule } from './types';
 
@@ -88,8 +88,8 @@ const minioType: Rule = {
   },
   check(ctx) {
     if (compareVersions(ctx.pigstyVersion, MINIO_SILO_SINCE) < 0) return;
-    for (const entry of allVarEntries(ctx)) {
-      if (entry.name !== 'minio_type' || entry.value === 'silo' || entry.mergedBy) continue;
+    for (const entry of entriesNamed(ctx, ['minio_type'])) {
+      if (entry.value === 'silo' || entry.mergedBy) continue;
       ctx.report({ at: entry.valueNode ?? entry.keyNode, data: { value: display(entry.value), since: MINIO_SILO_SINCE, expected: 'silo' } });
     }
   },
@@ -100,6 +100,7 @@ const removedParamRule: Rule = {
   severity: 'warning',
   docs: DOCS.parameter,
   description: { en: 'A parameter that this Pigsty version no longer reads.', 'zh-cn': '此 Pigsty 版本已不再读取的参数。' },
+  local: true,
   messages: {
     default: {
       en: '`{param}` was removed in Pigsty {removedIn} (last in {lastSeen}) and has no effect in {version}.',

@@ -1,7 +1,7 @@
 // Small helpers shared by the semantic rule families (citus, vip, etcd, dbsu, secrets, infra):
 // where to point a finding, and how Ansible reads a boolean.
 import type { Node } from 'yaml';
-import type { VarEntry } from '../engine/model';
+import type { GroupEntry, VarEntry } from '../engine/model';
 import type { EffectiveValue } from '../engine/resolve';
 import type { Place, RuleContext } from './types';
 
@@ -62,9 +62,39 @@ export function allVarEntries(ctx: RuleContext): VarEntry[] {
 function collectVarEntries(ctx: RuleContext): VarEntry[] {
   const scope = ctx.localScope;
   const out: VarEntry[] = !scope || scope.globalVars ? [...ctx.inventory.globalVars.values()] : [];
-  for (const g of scope ? scope.groups : ctx.inventory.groups) {
+  for (const g of scopeGroups(ctx)) {
     out.push(...g.vars.values());
     for (const h of g.hosts) out.push(...h.vars.values());
   }
   return out;
+}
+
+/**
+ * The written entries of these parameters only, map by map in file order (all.vars, then each
+ * group's vars and its hosts' vars). Unlike allVarEntries, which lists every name and so reads
+ * everything, this reads just `names`: a rule using it keeps its findings across edits to others.
+ */
+export function entriesNamed(ctx: RuleContext, names: readonly string[]): VarEntry[] {
+  const key = `places/entries-named/${names.join(',')}${ctx.localScope ? '/local' : ''}`;
+  return ctx.memo(key, () => {
+    const out: VarEntry[] = [];
+    const pick = (vars: Map<string, VarEntry>) => {
+      for (const name of names) {
+        const entry = vars.get(name);
+        if (entry) out.push(entry);
+      }
+    };
+    const scope = ctx.localScope;
+    if (!scope || scope.globalVars) pick(ctx.inventory.globalVars);
+    for (const g of scopeGroups(ctx)) {
+      pick(g.vars);
+      for (const h of g.hosts) pick(h.vars);
+    }
+    return out;
+  });
+}
+
+/** The groups a rule visits: every group, or those of the re-parsed block when a `local` rule runs over it alone. */
+export function scopeGroups(ctx: RuleContext): readonly GroupEntry[] {
+  return ctx.localScope ? ctx.localScope.groups : ctx.inventory.groups;
 }

@@ -2,6 +2,7 @@
 import { isMap, isScalar, Node } from 'yaml';
 import { keyText } from '../engine/model';
 import type { GroupEntry } from '../engine/model';
+import { scopeGroups } from './places';
 import { DOCS, Rule, RuleContext } from './types';
 
 const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
@@ -76,12 +77,14 @@ const varsNotMap: Rule = {
       'zh-cn': '`{where}` 必须是参数映射，而不是{kind}。',
     },
   },
+  local: true,
   check(ctx) {
     const inv = ctx.inventory;
-    if (inv.varsKey && !isMap(inv.varsNode) && !isEmptyValue(inv.varsNode)) {
+    const withGlobal = !ctx.localScope || ctx.localScope.globalVars;
+    if (withGlobal && inv.varsKey && !isMap(inv.varsNode) && !isEmptyValue(inv.varsNode)) {
       ctx.report({ at: inv.varsNode ?? inv.varsKey, data: { where: 'all.vars', kind: kindOf(inv.varsNode, ctx) } });
     }
-    for (const g of inv.groups) {
+    for (const g of scopeGroups(ctx)) {
       if (g.varsKey && !isMap(g.varsNode) && !isEmptyValue(g.varsNode)) {
         ctx.report({ at: g.varsNode ?? g.varsKey, data: { where: `${g.name}.vars`, kind: kindOf(g.varsNode, ctx) } });
       }
@@ -112,8 +115,9 @@ const groupHosts: Rule = {
       'zh-cn': '`{group}.hosts` 为空：请至少列出一个主机 IP。',
     },
   },
+  local: true,
   check(ctx) {
-    for (const g of ctx.inventory.groups) {
+    for (const g of scopeGroups(ctx)) {
       if (g.childrenNode && isMap(g.childrenNode) && !g.hostsKey) continue; // a parent of other groups
       if (!isMap(g.node)) {
         if (isEmptyValue(g.node)) ctx.report({ messageId: 'empty', at: g.keyNode, data: { group: g.name } });
@@ -141,8 +145,9 @@ const hostKey: Rule = {
       'zh-cn': '分组 `{group}` 中的主机 `{host}` 不是 IPv4 地址：Pigsty 把主机键直接用作节点 IP（监听地址、etcd 对等节点、HBA）。',
     },
   },
+  local: true,
   check(ctx) {
-    for (const g of ctx.inventory.groups) {
+    for (const g of scopeGroups(ctx)) {
       if (!isMap(g.hostsNode)) continue;
       for (const pair of g.hostsNode.items) {
         const ip = keyText(pair.key);
@@ -163,8 +168,9 @@ const hostVars: Rule = {
       'zh-cn': '主机 `{host}` 的值必须是变量映射（如 `{ pg_seq: 1, pg_role: primary }`）或为空，而不是{kind}。',
     },
   },
+  local: true,
   check(ctx) {
-    for (const g of ctx.inventory.groups) {
+    for (const g of scopeGroups(ctx)) {
       for (const h of g.hosts) {
         if (!isMap(h.valueNode) && !isEmptyValue(h.valueNode)) {
           ctx.report({ at: h.valueNode, data: { host: h.ip, kind: kindOf(h.valueNode, ctx) } });

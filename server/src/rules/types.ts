@@ -35,7 +35,7 @@ export interface RuleContext {
   report(report: Report): void;
   /**
    * Set when the engine re-runs a `local` rule over the one block an edit re-parsed: the
-   * written-entry helpers (eachWrittenEntry, allVarEntries) then visit that block's entries only.
+   * helpers (eachWrittenEntry, allVarEntries, entriesNamed, scopeGroups) then visit that block only.
    */
   readonly localScope?: LocalScope;
 }
@@ -56,10 +56,11 @@ export interface Rule {
   description: MessageText;
   messages: Record<string, MessageText>;
   /**
-   * The rule's findings come from visiting written entries one by one (eachWrittenEntry or
-   * allVarEntries), each depending only on its entry and place, the declared `version` and the Jinja
-   * names of the file. After an edit inside one block the engine re-runs it over that block and
-   * keeps its findings elsewhere (engine/analyze.ts).
+   * The rule's findings come from visiting written entries one by one (eachWrittenEntry,
+   * allVarEntries, entriesNamed) or groups one by one (scopeGroups), each depending only on its
+   * entry or group and place, the declared `version` and the Jinja names of the file. After an edit
+   * inside one block the engine re-runs it over that block and keeps its findings elsewhere
+   * (engine/analyze.ts).
    */
   local?: boolean;
   check(ctx: RuleContext): void;
