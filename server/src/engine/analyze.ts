@@ -2,7 +2,7 @@
 import { defaultOf, CATALOG_VERSION } from '../catalog/params';
 import { allRules } from '../rules';
 import type { LocalScope, Report, Rule, RuleContext } from '../rules/types';
-import { indexPgClusters, PgCluster } from './clusters';
+import { indexPgClusters, PgCluster, updatePgClusters } from './clusters';
 import { compareFindings, Finding, formatMessage, Lang, Severity, Span } from './findings';
 import { buildInventory, Inventory, spanOf } from './model';
 import { parseText, ParsedText } from './parse';
@@ -40,6 +40,13 @@ export interface Analysis {
   rulesRun: string[];
   /** Those of `rulesRun` that ran over the re-parsed block alone (Rule.local). */
   rulesRunLocally: string[];
+  /** The values shared by rules (RuleContext.memo) computed for this version, by key. */
+  memos: ReadonlyMap<string, Memo>;
+}
+
+export interface Memo {
+  value: unknown;
+  reads: Reads;
 }
 
 export interface RuleRun {
@@ -56,6 +63,8 @@ export interface RuleReuse {
   edit: { start: number; end: number; length: number };
   /** Set when the `local` rules may run over the re-parsed block alone (engine/incremental.ts). */
   local?: LocalReuse;
+  /** The previous version's shared values: the cluster index is updated from its own by difference. */
+  memos?: ReadonlyMap<string, Memo>;
 }
 
 /** The block an edit re-parsed, for the rules whose findings are entry by entry (Rule.local). */
@@ -65,6 +74,8 @@ export interface LocalReuse {
   end: number;
   scope: LocalScope;
 }
+
+const CLUSTERS = 'engine/pgClusters';
 
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const lang = options.lang ?? 'en';
@@ -86,7 +97,7 @@ export function analyzeModel(
   const text = parsed.text;
   const resolver = new Resolver(inventory, defaultOf, previousResolver);
   // shared values: whoever uses one has read what computing it read
-  const memos = new Map<string, { value: unknown; reads: Reads }>();
+  const memos = new Map<string, Memo>();
   const memo = <T>(key: string, compute: () => T): T => {
     const known = memos.get(key);
     if (known) {
@@ -98,7 +109,15 @@ export function analyzeModel(
     memos.set(key, { value, reads });
     return value;
   };
-  const pgClusters = () => memo('engine/pgClusters', () => indexPgClusters(resolver));
+  const pgClusters = () => memo(CLUSTERS, () => {
+    const before = reuse?.memos?.get(CLUSTERS);
+    // the same hosts in the same clusters: only those of the hosts worked out again are rebuilt
+    if (before && resolver.reworked && !before.reads.touches(reuse!.changed)) {
+      readAlso(before.reads);
+      return updatePgClusters(before.value as Map<string, PgCluster>, resolver, resolver.reworked);
+    }
+    return indexPgClusters(resolver);
+  });
   const findings: Finding[] = [...parsed.syntax];
   const ruleRuns = new Map<string, RuleRun>();
   const rulesRun: string[] = [];
@@ -164,7 +183,7 @@ export function analyzeModel(
   if (options.reportUnusedDisable) kept.push(...unusedDirectiveFindings(unused, lang));
   kept.sort(compareFindings);
   return {
-    parsed, inventory, resolver, isInventory, findings: kept, suppressions: { suppressed, unused }, pgClusters, ruleRuns, rulesRun, rulesRunLocally,
+    parsed, inventory, resolver, isInventory, findings: kept, suppressions: { suppressed, unused }, pgClusters, ruleRuns, rulesRun, rulesRunLocally, memos,
   };
 }
 

@@ -94,6 +94,7 @@ export function reanalyze(previous: Analysis, text: string, options: AnalyzeOpti
     changed,
     edit: { start: change.start, end: change.end, length: change.text.length },
     local: localReuse(changed, block, pair, model, before.slice(block.start, block.end), blockText),
+    memos: previous.memos,
   };
   const analysis = analyzeModel(parsed, model, options, previous.resolver, reuse ?? undefined);
   layouts.set(analysis, nextLayout(layout, block, pair, delta));

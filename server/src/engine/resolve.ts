@@ -30,6 +30,11 @@ export class Resolver {
   private readonly layerCache = new Map<string, Map<string, VarEntry>[]>();
   /** get() answers by host and name: rules ask the same questions many times per analysis. */
   private readonly valueCache = new Map<string, Map<string, EffectiveValue | undefined>>();
+  /**
+   * The hosts worked out again when built from a previous resolver (the others kept their
+   * answers); null when every host was worked out from scratch.
+   */
+  readonly reworked: ReadonlySet<string> | null;
 
   /**
    * `previous`: the resolver of an earlier version whose model shares the entries this edit did not
@@ -43,6 +48,7 @@ export class Resolver {
     previous?: Resolver,
   ) {
     const carry = previous && previous.defaults === defaults && previous.inventory.globalVars === inventory.globalVars ? previous : undefined;
+    const reworked = carry ? new Set<string>() : null;
     for (const [ip, occurrences] of inventory.hostOccurrences) {
       const before = carry?.views.get(ip);
       if (before && sameItems(before.occurrences, occurrences)) {
@@ -53,6 +59,7 @@ export class Resolver {
         if (answers) this.valueCache.set(ip, answers);
         continue;
       }
+      reworked?.add(ip);
       const set = new Set<GroupEntry>();
       for (const occ of occurrences) {
         for (let g: GroupEntry | undefined = occ.group; g; g = g.parent) set.add(g);
@@ -60,6 +67,7 @@ export class Resolver {
       const groups = [...set].sort(compareGroups);
       this.views.set(ip, { ip, occurrences, groups });
     }
+    this.reworked = reworked;
   }
 
   /** Host IPs in the order they are first written. */

@@ -1,0 +1,120 @@
+// The cluster index (Analysis.pgClusters): on the keystroke path it is updated by difference from
+// the previous version's, and must equal the index a full analysis builds.
+import * as assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { analyze, Analysis } from '../../server/src/engine/analyze';
+import { reanalyze } from '../../server/src/engine/incremental';
+import { allRules } from '../../server/src/rules';
+import type { Rule } from '../../server/src/rules/types';
+import { dedent } from '../helpers/ruleTester';
+
+const TEXT = dedent(`
+  all:
+    children:
+      pg-a:
+        hosts: { 10.10.10.11: { pg_seq: 1, pg_role: primary }, 10.10.10.12: { pg_seq: 2, pg_role: replica } }
+        vars: { pg_cluster: pg-a, pg_users: [ { name: dbuser_a, password: Strong.One.1 } ] }
+      pg-b:
+        hosts: { 10.10.10.21: { pg_seq: 1, pg_role: primary } }
+        vars: { pg_cluster: pg-b }
+      pg-c:
+        hosts: { 10.10.10.31: { pg_seq: 1, pg_role: primary, pg_cluster: pg-c } }
+    vars:
+      admin_ip: 10.10.10.11
+`);
+
+/** The index as plain facts: names, member IPs, where each member's pg_cluster is written, anchors (as text and offset). */
+function facts(a: Analysis): unknown[] {
+  const text = a.parsed.text;
+  return [...a.pgClusters().values()].map((c) => ({
+    name: c.name,
+    members: c.members.map((m) => [m.ip, m.cluster.entry!.valueNode!.range![0]]),
+    anchor: [c.anchor.start, text.slice(c.anchor.start, c.anchor.end)],
+  }));
+}
+
+describe('on the keystroke path, the cluster index is updated by difference', () => {
+  it('rebuilds the cluster of the edited group only, and later anchors follow the text', () => {
+    const before = analyze(TEXT);
+    const old = before.pgClusters();
+    // one more character in pg-a moves pg-b and pg-c
+    const text = TEXT.replace('Strong.One.1', 'Strong.One.12').replace('pg_seq: 2', 'pg_seq: 1');
+    const after = reanalyze(before, text);
+    assert.equal(after.mode, 'block');
+    const now = after.analysis.pgClusters();
+    assert.equal(now.get('pg-b'), old.get('pg-b'), 'pg-b is kept as it was');
+    assert.equal(now.get('pg-c'), old.get('pg-c'), 'pg-c is kept as it was');
+    assert.notEqual(now.get('pg-a'), old.get('pg-a'), 'pg-a is rebuilt');
+    assert.deepEqual(facts(after.analysis), facts(analyze(text)));
+    assert.deepEqual(facts(after.analysis).map((c) => (c as { anchor: unknown[] }).anchor[1]), ['pg-a', 'pg-b', 'pg-c']);
+    // the duplicate pg_seq the edit made is found through the updated index, where a full run finds it
+    assert.deepEqual(after.analysis.findings, analyze(text).findings);
+    assert.ok(after.analysis.findings.some((f) => f.code === 'identity/pg-seq' && f.data.cluster === 'pg-a'));
+  });
+
+  it('builds the index again when the edit changes a pg_cluster', () => {
+    const before = analyze(TEXT);
+    const old = before.pgClusters();
+    const text = TEXT.replace('pg_cluster: pg-b', 'pg_cluster: pg-a');
+    const after = reanalyze(before, text);
+    assert.equal(after.mode, 'block');
+    const now = after.analysis.pgClusters();
+    assert.equal(now.get('pg-c')!.members.length, 1);
+    assert.notEqual(now.get('pg-c'), old.get('pg-c'));
+    assert.deepEqual(facts(after.analysis), facts(analyze(text)));
+    assert.deepEqual(now.get('pg-a')!.members.map((m) => m.ip), ['10.10.10.11', '10.10.10.12', '10.10.10.21']);
+  });
+
+  it('stays equal to a full build over a chain of edits in different groups', () => {
+    let a = analyze(TEXT);
+    let text = TEXT;
+    const edits: [string, string][] = [
+      ['Strong.One.1', 'Strong.One.123'], ['pg_seq: 1, pg_role: primary, pg_cluster: pg-c', 'pg_seq: 7, pg_role: primary, pg_cluster: pg-c'],
+      ['pg_cluster: pg-b }', 'pg_cluster: pg-b, pg_version: 16 }'], ['Strong.One.123', 'S'], ['pg_cluster: pg-c', 'pg_cluster: pg-cc'],
+    ];
+    for (const [from, to] of edits) {
+      a.pgClusters(); // computed, so that the next version may update it
+      text = text.replace(from, to);
+      const r = reanalyze(a, text);
+      assert.equal(r.mode, 'block', `${from} -> ${to}`);
+      a = r.analysis;
+      assert.deepEqual(facts(a), facts(analyze(text)), `${from} -> ${to}`);
+    }
+  });
+});
+
+describe('a rule that reads clusters only through the index', () => {
+  // reports the cluster names it sees: it reads pg_cluster through the index alone, and pg_version
+  const names: Rule = {
+    code: 'probe/cluster-names',
+    severity: 'information',
+    docs: 'https://pigsty.io/docs/',
+    description: { en: 'probe', 'zh-cn': 'probe' },
+    messages: { default: { en: '{names}', 'zh-cn': '{names}' } },
+    check(ctx) {
+      ctx.resolver.value('10.10.10.11', 'pg_version');
+      ctx.report({ at: ctx.inventory.allKey, data: { names: [...ctx.pgClusters().keys()].join(',') } });
+    },
+  };
+  const rules = [...allRules, names];
+  const seen = (a: Analysis) => a.findings.find((f) => f.code === 'probe/cluster-names')!.message;
+
+  it('still runs again when a pg_cluster changes after an edit that reworked no host', () => {
+    // a group without hosts: editing it works out no host again, and the index is carried whole;
+    // the probe runs again (pg_version changed) and takes the index's reads from the carried one
+    const text = TEXT.replace('    pg-c:', '    spare: { vars: { pg_version: 16 } }\n    pg-c:');
+    let a = analyze(text, { rules });
+    assert.equal(seen(a), 'pg-a,pg-b,pg-c');
+    const quiet = text.replace('pg_version: 16', 'pg_version: 17');
+    const first = reanalyze(a, quiet, { rules });
+    assert.equal(first.mode, 'block');
+    assert.deepEqual([...first.analysis.resolver.reworked!], []);
+    assert.ok(first.analysis.rulesRun.includes('probe/cluster-names'));
+    a = first.analysis;
+    const renamed = quiet.replace('pg_cluster: pg-b', 'pg_cluster: pg-d');
+    const second = reanalyze(a, renamed, { rules });
+    assert.equal(second.mode, 'block');
+    assert.ok(second.analysis.rulesRun.includes('probe/cluster-names'));
+    assert.equal(seen(second.analysis), 'pg-a,pg-d,pg-c');
+  });
+});
