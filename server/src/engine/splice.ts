@@ -13,16 +13,35 @@ export function shiftRanges(node: unknown, from: number, delta: number, skip?: P
   if (isPair(node)) {
     shiftRanges(node.key, from, delta, skip);
     shiftRanges(node.value, from, delta, skip);
-    return;
-  }
-  const range = (node as Ranged).range;
+  } else shiftNode(node as Walked, from, delta, skip);
+}
+
+/** A node as the shift walks it: a range, and items when it is a collection. */
+interface Walked {
+  range?: [number, number, number] | null;
+  items?: unknown[];
+}
+
+// The keystroke path's largest cost on a long file: every node after the edit is visited. So it
+// reads the node's fields directly, and a map's or list's items are told apart by isPair alone.
+function shiftNode(node: Walked, from: number, delta: number, skip?: Pair): void {
+  const range = node.range;
   if (range) {
     if (range[2] < from) return; // ends before the edit: so does everything inside
     if (range[0] >= from) range[0] += delta;
     if (range[1] >= from) range[1] += delta;
     range[2] += delta;
   }
-  if (isCollection(node)) for (const item of node.items) shiftRanges(item, from, delta, skip);
+  const items = node.items;
+  if (items === undefined) return;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    if (isPair(item)) {
+      if (item === skip) continue;
+      if (item.key) shiftNode(item.key as Walked, from, delta, skip);
+      if (item.value) shiftNode(item.value as Walked, from, delta, skip);
+    } else if (item) shiftNode(item as Walked, from, delta, skip);
+  }
 }
 
 /** Moves every range of a freshly parsed block by the block's offset in the whole text. */
