@@ -134,6 +134,8 @@ describe('on the keystroke path, the resolver is updated by difference', () => {
     assert.notEqual(r.get('10.10.10.11', 'pg_version'), shared);
     assert.equal(r.value('10.10.10.11', 'pg_version'), 15);
     assert.equal(r.value('10.10.10.12', 'pg_version'), 17);
+    // the hosts written in pg-a, and no other, were worked out again
+    assert.deepEqual([...r.reworked!], ['10.10.10.11']);
   });
 
   it('works every host out again when all.vars changed', () => {

@@ -65,6 +65,8 @@ export interface RuleReuse {
   local?: LocalReuse;
   /** The previous version's shared values: the cluster index is updated from its own by difference. */
   memos?: ReadonlyMap<string, Memo>;
+  /** The hosts written in the edited block: the resolver works out these again and keeps the others. */
+  hosts?: ReadonlySet<string>;
 }
 
 /** The block an edit re-parsed, for the rules whose findings are entry by entry (Rule.local). */
@@ -95,7 +97,7 @@ export function analyzeModel(
 ): Analysis {
   const lang = options.lang ?? 'en';
   const text = parsed.text;
-  const resolver = new Resolver(inventory, defaultOf, previousResolver);
+  const resolver = new Resolver(inventory, defaultOf, previousResolver, reuse?.hosts);
   // shared values: whoever uses one has read what computing it read
   const memos = new Map<string, Memo>();
   const memo = <T>(key: string, compute: () => T): T => {

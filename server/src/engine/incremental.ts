@@ -95,6 +95,7 @@ export function reanalyze(previous: Analysis, text: string, options: AnalyzeOpti
     edit: { start: change.start, end: change.end, length: change.text.length },
     local: localReuse(changed, block, pair, model, before.slice(block.start, block.end), blockText),
     memos: previous.memos,
+    hosts: editedHosts(block, pair, inventory, model),
   };
   const analysis = analyzeModel(parsed, model, options, previous.resolver, reuse ?? undefined);
   layouts.set(analysis, nextLayout(layout, block, pair, delta));
@@ -113,6 +114,16 @@ function localReuse(
   const groups = block.kind === 'vars' ? [] : subtree(model.groups, pair.key);
   if (!groups) return undefined;
   return { start: block.start, end: block.end, scope: { globalVars: block.kind === 'vars', groups } };
+}
+
+/** The hosts written in the edited group, before or after the edit (none for all.vars). */
+function editedHosts(block: Block, pair: Pair, before: Inventory, after: Inventory): Set<string> {
+  const hosts = new Set<string>();
+  if (block.kind === 'vars') return hosts;
+  for (const groups of [subtree(before.groups, block.pair.key), subtree(after.groups, pair.key)]) {
+    for (const g of groups ?? []) for (const h of g.hosts) hosts.add(h.ip);
+  }
+  return hosts;
 }
 
 /** Lines after the key line must stay inside the block: more indented than the key, blank or comments. */

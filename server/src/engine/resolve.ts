@@ -26,10 +26,10 @@ export interface HostView {
 const NOTHING_OVERRIDDEN: VarEntry[] = Object.freeze([]) as unknown as VarEntry[];
 
 export class Resolver {
-  private readonly views = new Map<string, HostView>();
-  private readonly layerCache = new Map<string, Map<string, VarEntry>[]>();
+  private readonly views: Map<string, HostView>;
+  private readonly layerCache: Map<string, Map<string, VarEntry>[]>;
   /** get() answers by host and name: rules ask the same questions many times per analysis. */
-  private readonly valueCache = new Map<string, Map<string, EffectiveValue | undefined>>();
+  private readonly valueCache: Map<string, Map<string, EffectiveValue | undefined>>;
   /**
    * The hosts worked out again when built from a previous resolver (the others kept their
    * answers); null when every host was worked out from scratch.
@@ -38,16 +38,36 @@ export class Resolver {
 
   /**
    * `previous`: the resolver of an earlier version whose model shares the entries this edit did not
-   * touch (the keystroke path). A host written in the very same places (the same host entries, so
+   * touch (the keystroke path), which must not be used afterwards. A host written in the very same places (the same host entries, so
    * the same groups and variable maps) under the same all.vars keeps its view, its layers and its
    * answers: only the hosts of the edited block are worked out again.
+   * `edited`: when the caller knows the edit kept the inventory's structure, the hosts written in
+   * the edited block, before or after. They are the only ones whose places changed, so the others
+   * are kept without comparing (if one is missing from either version, they are compared after all).
    */
   constructor(
     readonly inventory: Inventory,
     private readonly defaults: DefaultLookup = () => undefined,
     previous?: Resolver,
+    edited?: ReadonlySet<string>,
   ) {
     const carry = previous && previous.defaults === defaults && previous.inventory.globalVars === inventory.globalVars ? previous : undefined;
+    if (carry && edited && [...edited].every((ip) => carry.views.has(ip) && inventory.hostOccurrences.has(ip))) {
+      // the previous version is consumed (engine/incremental.ts): its maps are taken over as they are
+      this.views = carry.views;
+      this.layerCache = carry.layerCache;
+      this.valueCache = carry.valueCache;
+      for (const ip of edited) {
+        this.layerCache.delete(ip);
+        this.valueCache.delete(ip);
+        this.views.set(ip, viewOf(ip, inventory.hostOccurrences.get(ip)!));
+      }
+      this.reworked = edited;
+      return;
+    }
+    this.views = new Map();
+    this.layerCache = new Map();
+    this.valueCache = new Map();
     const reworked = carry ? new Set<string>() : null;
     for (const [ip, occurrences] of inventory.hostOccurrences) {
       const before = carry?.views.get(ip);
@@ -60,12 +80,7 @@ export class Resolver {
         continue;
       }
       reworked?.add(ip);
-      const set = new Set<GroupEntry>();
-      for (const occ of occurrences) {
-        for (let g: GroupEntry | undefined = occ.group; g; g = g.parent) set.add(g);
-      }
-      const groups = [...set].sort(compareGroups);
-      this.views.set(ip, { ip, occurrences, groups });
+      this.views.set(ip, viewOf(ip, occurrences));
     }
     this.reworked = reworked;
   }
@@ -140,6 +155,15 @@ export class Resolver {
     for (const layer of this.layers(ip)) for (const k of layer.keys()) out.add(k);
     return out;
   }
+}
+
+/** A host's groups (with ancestors) in merge order. */
+function viewOf(ip: string, occurrences: HostEntry[]): HostView {
+  const set = new Set<GroupEntry>();
+  for (const occ of occurrences) {
+    for (let g: GroupEntry | undefined = occ.group; g; g = g.parent) set.add(g);
+  }
+  return { ip, occurrences, groups: [...set].sort(compareGroups) };
 }
 
 function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
