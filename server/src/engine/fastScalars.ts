@@ -5,6 +5,7 @@
 // quotes, escapes beyond the simple ones, indicators at the start) gives up, and yaml parses.
 import { Scalar, isScalar } from 'yaml';
 import type { DocumentOptions, ParseOptions, SchemaOptions } from 'yaml';
+import { ownString } from './ownString';
 
 export type Range = [number, number, number];
 export type Options = ParseOptions & DocumentOptions & SchemaOptions;
@@ -56,6 +57,9 @@ interface Resolved {
   value: unknown;
   format?: string;
 }
+
+/** Distinct plain scalars remembered per kind (keys, values): about a 3,000-cluster inventory's worth. */
+const MAX_CACHED_SCALARS = 100_000;
 
 const resolvedByOptions = new WeakMap<object, { key: Map<string, Resolved>; value: Map<string, Resolved> }>();
 
@@ -135,7 +139,12 @@ export class ScalarReader {
     if (!resolved) {
       resolved = this.resolvePlain(source, atKey);
       const v = resolved.value;
-      if (v === null || typeof v !== 'object') cache.set(source, resolved);
+      if (v === null || typeof v !== 'object') {
+        // the cache outlives the text: it keeps copies, and is emptied when it grows too large
+        if (cache.size >= MAX_CACHED_SCALARS) cache.clear();
+        const own = ownString(source);
+        cache.set(own, v === source ? { ...resolved, value: own } : resolved);
+      }
     }
     let scalar: Scalar;
     if (typeof resolved.value === 'symbol' || (typeof resolved.value === 'object' && resolved.value !== null)) {

@@ -10,6 +10,7 @@ import { analyze, Analysis, AnalyzeOptions, analyzeModel, LocalReuse } from './a
 import { Block, blockLayout, BlockLayout, blockOf, hasAnchors } from './blocks';
 import { parseText } from './parse';
 import { changedParams, subtree } from './changes';
+import { ownString } from './ownString';
 import type { Inventory } from './model';
 import { placeRanges, spliceDocument, spliceInventory } from './splice';
 
@@ -80,7 +81,8 @@ export function reanalyze(previous: Analysis, text: string, options: AnalyzeOpti
   // the parser's ranges may reach into the indentation of the next key line: let it see it
   let next = block.end + delta;
   while (text.charCodeAt(next) === 32) next++;
-  const pair = parseBlock(text.slice(block.start, next), block, options);
+  // a copy: the block's nodes outlive this version of the text, which they must not keep alive
+  const pair = parseBlock(ownString(text.slice(block.start, next)), block, options);
   if (typeof pair === 'string') return full(pair);
 
   const inventory = previous.inventory;

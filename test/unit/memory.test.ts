@@ -1,0 +1,67 @@
+// An editing session must not keep every version of the text it has seen: V8 substrings can be
+// views into the string they were cut from, so a scalar kept in a cache, or the nodes of a block
+// re-parsed on a keystroke, would each keep a whole version alive (engine/ownString.ts).
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as v8 from 'node:v8';
+import * as vm from 'node:vm';
+import { generateInventory, prng } from '../../bench/generate';
+import { analyze } from '../../server/src/engine/analyze';
+import { reanalyze } from '../../server/src/engine/incremental';
+
+v8.setFlagsFromString('--expose-gc');
+const gc = vm.runInNewContext('gc') as () => void;
+
+function heapAfterGc(): number {
+  gc();
+  gc();
+  return v8.getHeapStatistics().used_heap_size;
+}
+
+test('200 password keystrokes over a 300-cluster inventory keep no old versions of the text', () => {
+  let text = generateInventory(300).text;
+  const places: number[] = [];
+  for (let at = text.indexOf('password: '); at >= 0; at = text.indexOf('password: ', at + 1)) places.push(at + 'password: '.length);
+  const rand = prng(7);
+  let analysis = analyze(text);
+  const edits = 200;
+  // a first round of edits warms up what is compiled and cached once, then the second is measured
+  const type = () => {
+    for (let i = 0; i < edits; i++) {
+      // a new character in a random password: every version of the text is new, and so is the password
+      const k = Math.floor(rand() * places.length);
+      const at = places[k];
+      text = text.slice(0, at) + String.fromCharCode(97 + (i % 26)) + text.slice(at);
+      for (let j = k + 1; j < places.length; j++) places[j]++; // the passwords after it move
+      const result = reanalyze(analysis, text);
+      assert.equal(result.mode, 'block');
+      analysis = result.analysis;
+    }
+  };
+  type();
+  const before = heapAfterGc();
+  type();
+  const grown = heapAfterGc() - before;
+  // each version is about text.length bytes: keeping one per edit would grow the heap by edits times that
+  const perVersion = text.length;
+  assert.ok(grown < 20 * perVersion, `the heap grew by ${(grown / 1e6).toFixed(1)} MB over ${edits} edits (a version is ${(perVersion / 1e6).toFixed(2)} MB)`);
+  assert.deepEqual(analysis.findings, analyze(text).findings);
+});
+
+test('full analyses of 100 versions, each with a new password, keep none of those versions', () => {
+  // what the server does when an edit changes the structure: parse the whole text again
+  let text = generateInventory(100).text;
+  const at = text.indexOf('password: ') + 'password: '.length;
+  const versions = 100;
+  const type = (from: number) => {
+    for (let i = from; i < from + versions; i++) {
+      text = text.slice(0, at) + `Pass.${i}.` + text.slice(at);
+      analyze(text);
+    }
+  };
+  type(0);
+  const before = heapAfterGc();
+  type(versions);
+  const grown = heapAfterGc() - before;
+  assert.ok(grown < 30 * text.length, `the heap grew by ${(grown / 1e6).toFixed(1)} MB over ${versions} versions (a version is ${(text.length / 1e6).toFixed(2)} MB)`);
+});
