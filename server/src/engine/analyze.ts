@@ -111,10 +111,13 @@ export function analyzeModel(
     memos.set(key, { value, reads });
     return value;
   };
+  // the previous index, if it may be updated (only this is kept: the analysis outlives `reuse`)
+  const clustersBefore = reuse?.memos?.get(CLUSTERS);
+  const clustersStand = clustersBefore !== undefined && !clustersBefore.reads.touches(reuse!.changed);
   const pgClusters = () => memo(CLUSTERS, () => {
-    const before = reuse?.memos?.get(CLUSTERS);
+    const before = clustersBefore;
     // the same hosts in the same clusters: only those of the hosts worked out again are rebuilt
-    if (before && resolver.reworked && !before.reads.touches(reuse!.changed)) {
+    if (before && clustersStand && resolver.reworked) {
       readAlso(before.reads);
       return updatePgClusters(before.value as Map<string, PgCluster>, resolver, resolver.reworked);
     }
