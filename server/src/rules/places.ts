@@ -1,5 +1,5 @@
 // Small helpers shared by the semantic rule families (citus, vip, etcd, dbsu, secrets, infra):
-// where to point a finding, and how Ansible reads a boolean.
+// where to point a finding, how Ansible reads a boolean, and which written entries a rule visits.
 import type { Node } from 'yaml';
 import type { GroupEntry, VarEntry } from '../engine/model';
 import type { EffectiveValue } from '../engine/resolve';
