@@ -5,7 +5,6 @@
 // quotes, escapes beyond the simple ones, indicators at the start) gives up, and yaml parses.
 import { Scalar, isScalar } from 'yaml';
 import type { DocumentOptions, ParseOptions, SchemaOptions } from 'yaml';
-import { ownString } from './ownString';
 
 export type Range = [number, number, number];
 export type Options = ParseOptions & DocumentOptions & SchemaOptions;
@@ -58,25 +57,20 @@ interface Resolved {
   format?: string;
 }
 
-/** Distinct plain scalars remembered per kind (keys, values): about a 3,000-cluster inventory's worth. */
-const MAX_CACHED_SCALARS = 100_000;
-
-const resolvedByOptions = new WeakMap<object, { key: Map<string, Resolved>; value: Map<string, Resolved> }>();
-
 export class ScalarReader {
   private pos = 0;
-  private readonly cache: { key: Map<string, Resolved>; value: Map<string, Resolved> };
+  /**
+   * Resolutions by source, for one parse: they would outlive it in a cache of their own, and the
+   * sources, cut from the text parsed, would keep that version of the text alive with them.
+   */
+  private readonly cache = { key: new Map<string, Resolved>(), value: new Map<string, Resolved>() };
 
   constructor(
     private readonly text: string,
     private readonly options: Options,
     /** The tags of the document's schema, in the order yaml tries them. */
     private readonly tags: readonly PlainTag[],
-  ) {
-    let cache = resolvedByOptions.get(options);
-    if (!cache) resolvedByOptions.set(options, (cache = { key: new Map(), value: new Map() }));
-    this.cache = cache;
-  }
+  ) {}
 
   /**
    * A plain or quoted scalar at `start` on one line, and where it ends: after the closing quote or
@@ -139,12 +133,7 @@ export class ScalarReader {
     if (!resolved) {
       resolved = this.resolvePlain(source, atKey);
       const v = resolved.value;
-      if (v === null || typeof v !== 'object') {
-        // the cache outlives the text: it keeps copies, and is emptied when it grows too large
-        if (cache.size >= MAX_CACHED_SCALARS) cache.clear();
-        const own = ownString(source);
-        cache.set(own, v === source ? { ...resolved, value: own } : resolved);
-      }
+      if (v === null || typeof v !== 'object') cache.set(source, resolved);
     }
     let scalar: Scalar;
     if (typeof resolved.value === 'symbol' || (typeof resolved.value === 'object' && resolved.value !== null)) {
