@@ -17,14 +17,18 @@ export interface PgCluster {
   readonly anchor: Span;
 }
 
+// One object per cluster and version: the anchor is a span in that version's text, worked out
+// once when first asked (rules ask for it many times); another version gets its own object.
 class Cluster implements PgCluster {
-  readonly members: PgMember[] = [];
+  private place?: Span;
 
-  constructor(readonly name: string) {}
+  constructor(
+    readonly name: string,
+    readonly members: PgMember[] = [],
+  ) {}
 
-  /** Worked out when asked: an edit before the cluster moves its text after the index is built. */
   get anchor(): Span {
-    return clusterAnchor(this.members[0].cluster);
+    return (this.place ??= clusterAnchor(this.members[0].cluster));
   }
 }
 
@@ -46,12 +50,13 @@ export function indexPgClusters(resolver: Resolver): Map<string, PgCluster> {
 
 /**
  * The index of the previous version, brought up to date by difference: only the clusters of the
- * hosts the resolver worked out again (`reworked`) are rebuilt, the others are kept as they are.
+ * hosts the resolver worked out again (`reworked`) are rebuilt, the others keep their members.
  * For an edit that changed no `pg_cluster` and not the inventory's structure, so that every host
  * stays in its cluster, in the same order; otherwise, or if a cluster is missing, the full index.
  */
 export function updatePgClusters(before: Map<string, PgCluster>, resolver: Resolver, reworked: Iterable<string>): Map<string, PgCluster> {
-  const clusters = new Map(before);
+  const clusters = new Map<string, PgCluster>();
+  for (const [name, cluster] of before) clusters.set(name, new Cluster(name, cluster.members));
   const rebuilt = new Set<string>();
   for (const ip of reworked) {
     const name = clusterName(resolver.explicit(ip, 'pg_cluster'));
