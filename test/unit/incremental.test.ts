@@ -105,6 +105,36 @@ test('a second primary typed inside a group is found on the block path, on the e
   assertSame(result.analysis, after, 'after the second primary');
 });
 
+test('a suppression comment and a Jinja expression typed one character at a time take effect on the block path', () => {
+  // the file holds neither before: each keystroke must notice the marker the moment it is complete
+  const start = generateInventory(30).text.replace('10.11.2.12: { pg_seq: 2, pg_role: replica }', '10.11.2.12: { pg_seq: 2, pg_role: primary }');
+  let current = analyze(start);
+  let text = start;
+  const edit = (at: number, typed: string, what: string): void => {
+    const next = text.slice(0, at) + typed + text.slice(at);
+    const result = reanalyze(current, next);
+    assert.equal(result.mode, 'block', `${what}: ${result.reason}`);
+    assertSame(result.analysis, next, `after ${what}`);
+    current = result.analysis;
+    text = next;
+  };
+  const type = (at: number, typed: string): void => {
+    for (let i = 0; i < typed.length; i++) edit(at + i, typed[i], `typing ${JSON.stringify(typed.slice(0, i + 1))}`);
+  };
+  const lineEnd = (line: string) => text.indexOf(line) + line.length;
+  const primaries = () => current.findings.filter((f) => f.code === 'identity/primary-count').length;
+  assert.ok(primaries() > 0);
+  type(lineEnd('10.11.2.11: { pg_seq: 1, pg_role: primary }'), '\n        # pigsty-lint-disable-next-line identity/primary-count');
+  assert.equal(primaries(), 0, 'the directive suppresses the second primary');
+  assert.equal(current.suppressions.suppressed.length, 1);
+  // a variable Pigsty does not know is reported until a Jinja expression in the file uses its name
+  const unknown = () => current.findings.filter((f) => f.code === 'params/unknown' && f.data.name === 'app_owner_note').length;
+  edit(lineEnd('pg_cluster: pg-app0003'), '\n        app_owner_note: x\n        pg_exporter_params: x', 'pasting two lines');
+  assert.equal(unknown(), 1);
+  type(lineEnd('pg_exporter_params: x'), '{{ app_owner_note }}');
+  assert.equal(unknown(), 0, 'the name is used in Jinja');
+});
+
 test('an edit in all.vars takes the block path and later findings keep their places', () => {
   const broken = SMALL.replace('pg_seq: 2, pg_role: replica', 'pg_seq: 1, pg_role: replica');
   const result = reanalyze(analyze(broken), broken.replace('admin_ip: 10.10.10.10', 'admin_ip: 10.10.10.10\n    node_tune: oltp'));

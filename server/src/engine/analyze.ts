@@ -156,6 +156,10 @@ export function analyzeModel(
           readEverything();
           return text;
         },
+        textHas(mark) {
+          readEverything();
+          return parsed.marks.has(mark);
+        },
         inventory: view,
         resolver,
         lang,
@@ -184,7 +188,7 @@ export function analyzeModel(
       findings.push(...own);
     }
   }
-  const { kept, suppressed, unused } = applySuppressions(text, findings);
+  const { kept, suppressed, unused } = applySuppressions(text, findings, parsed.marks);
   if (options.reportUnusedDisable) kept.push(...unusedDirectiveFindings(unused, lang));
   kept.sort(compareFindings);
   return {

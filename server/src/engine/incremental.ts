@@ -89,7 +89,7 @@ export function reanalyze(previous: Analysis, text: string, options: AnalyzeOpti
   const doc = previous.parsed.inventoryDoc as Document.Parsed;
   if (!spliceDocument(doc, block, pair, delta)) return full('a map or the document ends inside the block');
   const model = spliceInventory(inventory, block, pair);
-  const parsed = { ...previous.parsed, text };
+  const parsed = { ...previous.parsed, text, marks: previous.parsed.marks.after(text, { start: change.start, length: change.text.length }) };
   const changed = changedParams(inventory, model, block, pair, before, text);
   const reuse = changed && {
     previous: previous.ruleRuns,

@@ -4,6 +4,7 @@ import type { ScalarTag, Tags } from 'yaml';
 import { aliasCycleMessage, aliasLimitMessage, checkAliases, MAX_ALIAS_EXPANSION } from './aliases';
 import { fastParse } from './fastParse';
 import { formatMessage, Finding, Lang } from './findings';
+import { TextMarks } from './textMarks';
 
 /** Above this size only syntax is checked: the rest would make the editor wait. */
 export const MAX_SEMANTIC_BYTES = 5 * 1024 * 1024;
@@ -18,6 +19,8 @@ export interface ParsedText {
   syntaxOnly: boolean;
   /** True when a document's aliases expand beyond MAX_ALIAS_EXPANSION (reported in `syntax`). */
   aliasBomb: boolean;
+  /** Which marker strings the text holds (searched when first asked, carried across edits). */
+  marks: TextMarks;
 }
 
 // Ansible's own tags: a vaulted secret and an unsafe string are opaque strings to us.
@@ -88,7 +91,7 @@ export function parseText(text: string, lang: Lang = 'en'): ParsedText {
       docs: DOCS_SYNTAX,
     });
   }
-  return { text, documents: docs, inventoryDoc, syntax, syntaxOnly: syntaxOnly || aliasBomb, aliasBomb };
+  return { text, documents: docs, inventoryDoc, syntax, syntaxOnly: syntaxOnly || aliasBomb, aliasBomb, marks: new TextMarks(text) };
 }
 
 function yamlProblem(

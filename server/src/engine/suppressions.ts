@@ -6,6 +6,7 @@
 // Pure: (text, findings) -> kept findings, suppressed ones, and directives that suppressed nothing.
 import { Finding, formatMessage, Lang, MessageText, Span } from './findings';
 import { LineIndex } from './lines';
+import type { TextMark, TextMarks } from './textMarks';
 
 export type DirectiveKind = 'disable-next-line' | 'disable-line' | 'disable' | 'enable';
 
@@ -33,7 +34,7 @@ export interface SuppressionResult {
   unused: UnusedDirective[];
 }
 
-const MARK = 'pigsty-lint-';
+const MARK: TextMark = 'pigsty-lint-';
 const DIRECTIVE = /(?:^|[ \t])#[ \t]*pigsty-lint-(disable-next-line|disable-line|disable|enable)(?=[ \t]|$)(.*)$/;
 const CODE = /^[A-Za-z0-9_.*-]+(?:\/[A-Za-z0-9_.*-]+)*$/;
 
@@ -145,8 +146,9 @@ function lineSuppressor(lineDirectives: Directive[], line: number, code: string)
   return null;
 }
 
-export function applySuppressions(text: string, findings: readonly Finding[]): SuppressionResult {
-  if (!text.includes(MARK)) return { kept: [...findings], suppressed: [], unused: [] };
+/** `marks`, when given, tells whether the text holds a directive without searching it. */
+export function applySuppressions(text: string, findings: readonly Finding[], marks?: TextMarks): SuppressionResult {
+  if (!(marks ? marks.has(MARK) : text.includes(MARK))) return { kept: [...findings], suppressed: [], unused: [] };
   const lines = new LineIndex(text);
   const directives = parseDirectives(text, lines);
   if (directives.length === 0) return { kept: [...findings], suppressed: [], unused: [] };

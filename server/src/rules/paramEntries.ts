@@ -33,8 +33,10 @@ export function placeWords(entry: VarEntry, lang: 'en' | 'zh-cn'): string {
 }
 
 /** Names used inside Jinja expressions of the file: such names are the user's own variables. */
-export function jinjaNames(text: string): Set<string> {
+export function jinjaNames(ctx: Pick<RuleContext, 'text' | 'textHas'>): Set<string> {
   const names = new Set<string>();
+  if (!ctx.textHas('{{') && !ctx.textHas('{%')) return names;
+  const text = ctx.text;
   for (const m of text.matchAll(/\{\{([\s\S]*?)\}\}|\{%([\s\S]*?)%\}/g)) {
     for (const id of (m[1] ?? m[2]).matchAll(/[A-Za-z_][A-Za-z0-9_]*/g)) names.add(id[0]);
   }

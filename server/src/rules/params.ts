@@ -30,7 +30,7 @@ const unknown: Rule = {
     },
   },
   check(ctx) {
-    const used = jinjaNames(ctx.text);
+    const used = jinjaNames(ctx);
     eachWrittenEntry(ctx, (entry) => {
       const name = entry.name;
       if (param(name) || isAnsibleVar(name) || removedParam(name) || used.has(name)) return;

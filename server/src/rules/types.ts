@@ -4,6 +4,7 @@ import type { PgCluster } from '../engine/clusters';
 import type { Lang, MessageText, Severity, Span } from '../engine/findings';
 import type { GroupEntry, Inventory } from '../engine/model';
 import type { Resolver } from '../engine/resolve';
+import type { TextMark } from '../engine/textMarks';
 
 export type Place = Span | Node | null | undefined;
 
@@ -24,6 +25,8 @@ export interface Report {
 
 export interface RuleContext {
   readonly text: string;
+  /** Whether the text holds `mark`, usually known without searching it (engine/textMarks.ts). Reads the whole text. */
+  textHas(mark: TextMark): boolean;
   readonly inventory: Inventory;
   readonly resolver: Resolver;
   readonly lang: Lang;
