@@ -29,10 +29,24 @@ function shapeOf(a: Analysis): unknown[] {
   return out;
 }
 
+/** The model's indexes, each entry given by where it stands in the model's own group list (-1: not there). */
+function indexesOf(a: Analysis): unknown {
+  const { groups, groupsByName, hostOccurrences } = a.inventory;
+  const hostAt = (h: unknown) => {
+    const g = groups.findIndex((group) => group.hosts.includes(h as never));
+    return g < 0 ? -1 : `${g}.${groups[g].hosts.indexOf(h as never)}`;
+  };
+  return {
+    groups: [...groupsByName].map(([name, list]) => [name, list.map((g) => groups.indexOf(g))]),
+    hosts: [...hostOccurrences].map(([ip, list]) => [ip, list.map(hostAt)]),
+  };
+}
+
 function assertSame(incremental: Analysis, text: string, where: string): void {
   const full = analyze(text);
   assert.deepEqual(findingsOf(incremental), findingsOf(full), `findings differ ${where}`);
   assert.deepEqual(shapeOf(incremental), shapeOf(full), `YAML nodes differ ${where}`);
+  assert.deepEqual(indexesOf(incremental), indexesOf(full), `the model's indexes differ ${where}`);
 }
 
 const SNIPPETS = ['a', '1', ':', ' ', '-', '\n', '#', '{', '}', ',', "'", 'x: 1', '\n      ', 'pg_role: primary', '10.10.10.10'];
@@ -103,6 +117,26 @@ test('a second primary typed inside a group is found on the block path, on the e
   const primaries = result.analysis.findings.filter((f) => f.code === 'identity/primary-count');
   assert.ok(primaries.length > 0, 'the second primary is reported');
   assertSame(result.analysis, after, 'after the second primary');
+  // the same group names and host keys: the indexes were updated, not built again
+  assert.equal(result.analysis.inventory.hostOccurrences, before.inventory.hostOccurrences);
+  assert.equal(result.analysis.inventory.groupsByName, before.inventory.groupsByName);
+});
+
+test('a group whose vars key is renamed, with the same hosts, passes its vars on no more (block path)', () => {
+  // the group names and host keys stay, so the indexes are updated in place; the structure changed,
+  // so the resolver compares each host's places with the previous version's
+  const renamed = SMALL.replace('vars: { pg_cluster: pg-test }', 'varz: { pg_cluster: pg-test }');
+  assert.notEqual(renamed, SMALL);
+  const before = analyze(SMALL);
+  assert.equal(before.resolver.value('10.10.10.12', 'pg_cluster'), 'pg-test');
+  const result = reanalyze(before, renamed);
+  assert.equal(result.mode, 'block');
+  assert.equal(result.analysis.resolver.value('10.10.10.12', 'pg_cluster'), undefined);
+  assertSame(result.analysis, renamed, 'after vars became varz');
+  const again = reanalyze(result.analysis, SMALL);
+  assert.equal(again.mode, 'block');
+  assert.equal(again.analysis.resolver.value('10.10.10.12', 'pg_cluster'), 'pg-test');
+  assertSame(again.analysis, SMALL, 'after varz became vars again');
 });
 
 test('a suppression comment and a Jinja expression typed one character at a time take effect on the block path', () => {

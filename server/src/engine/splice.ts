@@ -117,7 +117,47 @@ export function spliceInventory(prev: Inventory, block: Block, pair: Pair): Inve
   let last = first + 1;
   while (last < prev.groups.length && prev.groups[last].depth > 1) last++;
   const groups = [...prev.groups.slice(0, first), ...mini.groups, ...prev.groups.slice(last)];
-  return { ...prev, groups, ...indexes(groups) };
+  return { ...prev, groups, ...splicedIndexes(prev, prev.groups.slice(first, last), mini.groups, groups) };
+}
+
+/**
+ * The indexes of `groups`, which are prev's with `old` replaced by `fresh`. When the edit kept every
+ * group name and host key where it was, only the lists of the edited entries are replaced, each by
+ * a copy holding the new entry where the old one was (a previous resolver compares its hosts' old
+ * lists with the new ones). The previous model is consumed by the splice, so its maps are taken
+ * over, not rebuilt: rebuilding them cost 9 ms a keystroke at 10,000 clusters. Otherwise they are
+ * built again.
+ */
+function splicedIndexes(prev: Inventory, old: GroupEntry[], fresh: GroupEntry[], groups: GroupEntry[]): Pick<Inventory, 'groupsByName' | 'hostOccurrences'> {
+  if (!sameKeys(old, fresh)) return indexes(groups);
+  const { groupsByName, hostOccurrences } = prev;
+  for (let i = 0; i < old.length; i++) {
+    replaceIn(groupsByName, old[i].name, old[i], fresh[i]);
+    const hosts = old[i].hosts;
+    for (let j = 0; j < hosts.length; j++) replaceIn(hostOccurrences, hosts[j].ip, hosts[j], fresh[i].hosts[j]);
+  }
+  return { groupsByName, hostOccurrences };
+}
+
+/** The same groups by name and the same host keys, in the same order. */
+function sameKeys(old: GroupEntry[], fresh: GroupEntry[]): boolean {
+  if (old.length !== fresh.length) return false;
+  for (let i = 0; i < old.length; i++) {
+    const a = old[i];
+    const b = fresh[i];
+    if (a.name !== b.name || a.hosts.length !== b.hosts.length) return false;
+    for (let j = 0; j < a.hosts.length; j++) if (a.hosts[j].ip !== b.hosts[j].ip) return false;
+  }
+  return true;
+}
+
+function replaceIn<T>(index: Map<string, T[]>, key: string, before: T, after: T): void {
+  const list = index.get(key);
+  const at = list ? list.indexOf(before) : -1;
+  if (at < 0) throw new Error(`${key} is missing from the model's indexes`);
+  const copy = list!.slice();
+  copy[at] = after;
+  index.set(key, copy);
 }
 
 /** groupsByName and hostOccurrences, in the order buildInventory fills them (groups in file order). */
