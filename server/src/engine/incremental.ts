@@ -87,7 +87,8 @@ export function reanalyze(previous: Analysis, text: string, options: AnalyzeOpti
 
   const inventory = previous.inventory;
   const doc = previous.parsed.inventoryDoc as Document.Parsed;
-  if (!spliceDocument(doc, block, pair, delta)) return full('a map or the document ends inside the block');
+  const later = layout.blocks.filter((b) => b.start >= block.end).map((b) => b.pair);
+  if (!spliceDocument(doc, block, pair, delta, later)) return full('a map or the document ends inside the block');
   const model = spliceInventory(inventory, block, pair);
   const parsed = { ...previous.parsed, text, marks: previous.parsed.marks.after(text, { start: change.start, length: change.text.length }) };
   const changed = changedParams(inventory, model, block, pair, before, text);

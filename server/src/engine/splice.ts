@@ -3,12 +3,17 @@
 // group's entries are rebuilt (the other groups keep their entries, values and nodes).
 import { Document, Pair, Scalar, YAMLMap, isCollection, isPair } from 'yaml';
 import type { Block } from './blocks';
+import { blockRanges, hasBlockRanges, moveRanges } from './blockRanges';
 import { buildInventory, GroupEntry, HostEntry, Inventory } from './model';
 
 type Ranged = { range?: [number, number, number] | null };
 
-/** Adds `delta` to every range offset at or after `from`, below `node` (subtrees ending before are skipped). */
-export function shiftRanges(node: unknown, from: number, delta: number, skip?: Pair): void {
+/**
+ * Adds `delta` to every range offset at or after `from`, below `node` (subtrees ending before are
+ * skipped). `skip` is left alone, and so is every pair whose ranges were gathered (blockRanges.ts):
+ * the caller moves those by their lists.
+ */
+function shiftRanges(node: unknown, from: number, delta: number, skip?: Pair): void {
   if (node === null || node === undefined || node === skip) return;
   if (isPair(node)) {
     shiftRanges(node.key, from, delta, skip);
@@ -37,7 +42,7 @@ function shiftNode(node: Walked, from: number, delta: number, skip?: Pair): void
   for (let i = 0; i < items.length; i++) {
     const item = items[i];
     if (isPair(item)) {
-      if (item === skip) continue;
+      if (item === skip || hasBlockRanges(item)) continue;
       if (item.key) shiftNode(item.key as Walked, from, delta, skip);
       if (item.value) shiftNode(item.value as Walked, from, delta, skip);
     } else if (item) shiftNode(item as Walked, from, delta, skip);
@@ -69,10 +74,11 @@ function pairEnd(pair: Pair): number {
 
 /**
  * Replaces the block's pair in the document: ranges after the old block move by `delta`, and the
- * maps that ended with the old pair end with the new one. Returns false, with nothing changed,
- * when an enclosing map or the document ends inside the block in another way (trailing comments).
+ * maps that ended with the old pair end with the new one. `later` are the pairs of the blocks after
+ * it, moved as a whole. Returns false, with nothing changed, when an enclosing map or the document
+ * ends inside the block in another way (trailing comments).
  */
-export function spliceDocument(doc: Document.Parsed, block: Block, pair: Pair, delta: number): boolean {
+export function spliceDocument(doc: Document.Parsed, block: Block, pair: Pair, delta: number, later: readonly Pair[]): boolean {
   const oldEnd = pairEnd(block.pair);
   const newEnd = pairEnd(pair);
   const ends: [number, number, number][] = [...block.ancestors.map((m) => m.range!), doc.range as [number, number, number]];
@@ -81,6 +87,8 @@ export function spliceDocument(doc: Document.Parsed, block: Block, pair: Pair, d
     if ((inside(range[1]) && range[1] !== oldEnd) || (inside(range[2]) && range[2] !== oldEnd)) return false;
   }
   if (delta !== 0) {
+    for (const p of later) moveRanges(blockRanges(p), delta);
+    // what lies outside the blocks: the maps around them, other top-level keys
     shiftRanges(doc.contents, block.end, delta, block.pair);
     const range = doc.range as [number, number, number];
     for (let i = 0; i < 3; i++) if (range[i] >= block.end) range[i] += delta;
