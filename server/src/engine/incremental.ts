@@ -43,14 +43,23 @@ function layoutOf(analysis: Analysis): BlockLayout | string {
 /** Characters compared at once while the texts agree: one native comparison instead of a loop. */
 const CHUNK = 1024;
 
-/** The smallest single change turning `before` into `after` (common prefix and suffix kept). */
-export function diffTexts(before: string, after: string): TextChange {
+/** Lengths of the start and end of two texts known to be the same (the editor said where it edited). */
+export interface KnownSame {
+  prefix: number;
+  suffix: number;
+}
+
+/**
+ * The smallest single change turning `before` into `after` (common prefix and suffix kept). With
+ * `known`, the comparison starts past what is known to be the same instead of at both ends.
+ */
+export function diffTexts(before: string, after: string, known?: KnownSame): TextChange {
   const max = Math.min(before.length, after.length);
-  let start = 0;
+  let start = Math.min(known?.prefix ?? 0, max);
   while (start + CHUNK <= max && before.slice(start, start + CHUNK) === after.slice(start, start + CHUNK)) start += CHUNK;
   while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
   const room = max - start;
-  let tail = 0;
+  let tail = Math.min(known?.suffix ?? 0, room);
   while (
     tail + CHUNK <= room &&
     before.slice(before.length - tail - CHUNK, before.length - tail) === after.slice(after.length - tail - CHUNK, after.length - tail)
@@ -64,14 +73,15 @@ export function diffTexts(before: string, after: string): TextChange {
 /**
  * The analysis of `text`, reusing `previous` (the analysis of an earlier version, analysed with the
  * same options). `previous` is consumed: its document is updated in place and must not be used after.
+ * `known`: how much of the start and end of the two texts is the same, when the caller knows.
  */
-export function reanalyze(previous: Analysis, text: string, options: AnalyzeOptions = {}): Reanalysis {
+export function reanalyze(previous: Analysis, text: string, options: AnalyzeOptions = {}, known?: KnownSame): Reanalysis {
   const full = (reason: string): Reanalysis => ({ analysis: analyze(text, options), mode: 'full', reason });
   const before = previous.parsed.text;
   if (before === text) return { analysis: previous, mode: 'block' };
   const layout = layoutOf(previous);
   if (typeof layout === 'string') return full(layout);
-  const change = diffTexts(before, text);
+  const change = diffTexts(before, text, known);
   const block = blockOf(layout, change.start, change.end, before.length);
   if (!block) return full('the edit is outside any group or all.vars');
   const delta = change.text.length - (change.end - change.start);

@@ -5,12 +5,19 @@
 // consumed by that step, so features must ask for the analysis again after awaiting anything.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, Analysis, AnalyzeOptions } from '../engine/analyze';
-import { reanalyze } from '../engine/incremental';
+import { KnownSame, reanalyze } from '../engine/incremental';
 
 interface Entry {
   version: number;
   assumeInventory: boolean;
   analysis: Analysis;
+}
+
+/** The edits the client made since version `from`: the text they left alone at both ends. */
+interface Edited {
+  from: number;
+  to: number;
+  same: KnownSame;
 }
 
 export interface AnalysisStats {
@@ -27,6 +34,7 @@ export interface AnalysisStats {
 
 export class Analyses {
   private readonly cache = new Map<string, Entry>();
+  private readonly edited = new Map<string, Edited>();
   readonly stats: AnalysisStats = { block: 0, full: 0 };
 
   constructor(
@@ -35,16 +43,32 @@ export class Analyses {
     private readonly log: (message: string) => void = (m) => process.stderr.write(m + '\n'),
   ) {}
 
+  /**
+   * The document sync took `uri` from version `from` to `to`, leaving `same` alone. Edits since
+   * the last analysed version add up, so that its analysis knows where the text changed.
+   */
+  noteEdit(uri: string, from: number, to: number, same: KnownSame): void {
+    const known = this.edited.get(uri);
+    const joined = known && known.to === from
+      ? { from: known.from, to, same: { prefix: Math.min(known.same.prefix, same.prefix), suffix: Math.min(known.same.suffix, same.suffix) } }
+      : { from, to, same };
+    this.edited.set(uri, joined);
+  }
+
   get(doc: TextDocument, assumeInventory: boolean): Analysis {
     const hit = this.cache.get(doc.uri);
     if (hit && hit.version === doc.version && hit.assumeInventory === assumeInventory) return hit.analysis;
     const options = { ...this.options(), assumeInventory };
     const text = doc.getText();
+    const edited = this.edited.get(doc.uri);
+    this.edited.delete(doc.uri); // edits from now on start from this version
     let analysis: Analysis | undefined;
     if (hit && hit.version < doc.version && hit.assumeInventory === assumeInventory) {
       this.cache.delete(doc.uri); // consumed below, whatever happens
+      // only edits that lead from the analysed version to this one say where the two texts differ
+      const same = edited && edited.from === hit.version && edited.to === doc.version ? edited.same : undefined;
       try {
-        const result = reanalyze(hit.analysis, text, options);
+        const result = reanalyze(hit.analysis, text, options, same);
         analysis = result.analysis;
         this.stats[result.mode]++;
         this.stats.lastReason = result.reason;
@@ -65,10 +89,12 @@ export class Analyses {
 
   forget(uri: string): void {
     this.cache.delete(uri);
+    this.edited.delete(uri);
   }
 
   /** Drops every analysis (settings changed: the options are no longer the same). */
   clear(): void {
     this.cache.clear();
+    this.edited.clear();
   }
 }

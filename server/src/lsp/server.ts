@@ -7,6 +7,7 @@ import { Analyses } from './analyses';
 import { registerDiagnostics } from './diagnostics';
 import { features } from './features';
 import { isInventoryPath, looksLikeInventory } from './inventoryFiles';
+import { applyChanges } from './editBounds';
 import { DEFAULT_SETTINGS, PigstySettings, readSettings } from './settings';
 
 export interface ServerContext {
@@ -20,12 +21,20 @@ export interface ServerContext {
 }
 
 export function startServer(connection: Connection): void {
-  const documents = new TextDocuments(TextDocument);
   let settings: PigstySettings = DEFAULT_SETTINGS;
   let lang: Lang = 'en';
   let pullConfiguration = false;
 
   const analyses = new Analyses(() => ({ lang, severities: settings.rules }));
+  // the document sync, noting where each change edited the text for the next analysis
+  const documents = new TextDocuments<TextDocument>({
+    create: TextDocument.create,
+    update(doc, changes, version) {
+      const from = doc.version;
+      analyses.noteEdit(doc.uri, from, version, applyChanges(doc, changes, version));
+      return doc;
+    },
+  });
   const ctx: ServerContext = {
     documents,
     analyses,
