@@ -63,6 +63,35 @@ test('fast path: the benchmark inventories take it and match yaml', () => {
   for (const n of [1, 30, 300]) assert.equal(check(generateInventory(n).text, `generated ${n}`), 'fast');
 });
 
+test('fast path: groups and all.vars cut out of inventories with their indentation match yaml; the benchmark’s all take it', () => {
+  // what the keystroke path re-parses (engine/incremental.ts): a block from its key line to the next key line
+  const blocksOf = (text: string): { line: number; block: string }[] => {
+    const lines = text.split('\n');
+    const out = [];
+    for (let i = 0; i < lines.length; i++) {
+      const key = /^( {2}| {4})[\w.-]+:/.exec(lines[i]);
+      if (!key) continue;
+      let j = i + 1;
+      while (j < lines.length && (lines[j].trim() === '' || lines[j].trim().startsWith('#') || lines[j].startsWith(key[1] + ' '))) j++;
+      out.push({ line: i + 1, block: lines.slice(i, j).join('\n') + '\n' });
+    }
+    return out;
+  };
+  const generated = blocksOf(generateInventory(300).text);
+  for (const { line, block } of generated) {
+    assert.equal(check(block, `generated, the block at line ${line}`), 'fast', `line ${line}: ${fastParseRefusal(block, PARSE_OPTIONS)}`);
+  }
+  let taken = 0;
+  let all = 0;
+  for (const file of corpusFiles()) {
+    for (const { line, block } of blocksOf(fs.readFileSync(file, 'utf8'))) {
+      all++;
+      if (check(block, `${corpusName(file)}, the block at line ${line}`) === 'fast') taken++;
+    }
+  }
+  assert.ok(generated.length > 200 && taken > all * 0.9, `${generated.length} generated blocks; ${taken} of ${all} corpus blocks taken`);
+});
+
 test('fast path: parseText gives the same findings-relevant document either way', () => {
   const text = generateInventory(5).text;
   const viaFast = parseText(text);
@@ -90,6 +119,14 @@ const EDGES: Record<string, string> = {
   'deep nesting and dedent by several levels': 'a:\n  b:\n    c:\n      - d: 1\n        e: [1]\n      # x\nf: 1\n',
   'comment at end of text without newline': 'a:\n  b: 1\n  # end',
   'blank lines with spaces': 'a:\n  b: 1\n   \n  c: 2\n',
+  // an indented root map: what the keystroke path re-parses, a group cut out with its indentation
+  'indented root': '  a: 1\n  b:\n    c: [x]\n',
+  'indented root after a comment and blank lines': '# c\n\n   a: 1\n',
+  'indented root keeps comments at its column': '  a: 1\n\n  # c\n\n',
+  'indented root leaves comments to its left': '  a: 1\n # c\n# d\n',
+  'indented root: comments left, then at its column again': '  a:\n    b: 1\n  # c\n# d\n  # e\n',
+  'indented root: a deeper comment extends the value': '  a: 1\n    # deep\n\n',
+  'indented root ending in a comment without newline': '  a: 1\n  # c',
 };
 
 test('fast path: hand-picked edge cases match yaml', () => {
@@ -169,7 +206,9 @@ test('fast path: 3,000 seeded mutations of the corpus and benchmark texts match 
     const windowed = source.split('\n');
     const start = rng.int(Math.max(1, windowed.length - 40));
     // a window of lines keeps each comparison cheap; the full text now and then
-    const base = rng.int(8) === 0 ? source : dedentLines(windowed.slice(start, start + 40 + rng.int(80)));
+    const window = windowed.slice(start, start + 40 + rng.int(80));
+    // now and then the window keeps its indentation: an indented root, as the keystroke path has
+    const base = rng.int(8) === 0 ? source : rng.int(4) === 0 ? window.join('\n') : dedentLines(window);
     const text = i % 3 === 0 ? mutate(base, rng).text : layoutMutation(base, rng);
     if (check(text, `mutation ${i}`) === 'fast') taken++;
   }

@@ -85,12 +85,14 @@ class FastParser {
       line = nextContentLine(this.text, this.pos);
       if (!line) giveUp('empty document');
     }
-    if (line!.indent !== 0) giveUp('the document does not start at column 0');
-    if (docOffset < 0) docOffset = line!.at;
+    // an indented root map (a group cut out of an inventory, engine/incremental.ts) is read at its column
+    if (line!.indent !== 0 && docStart) giveUp('the document does not start at column 0');
+    if (docOffset < 0) docOffset = line!.at - line!.indent; // where the root's line starts
     this.pos = line!.at;
-    const root = this.blockMap(0);
-    // the root map takes no trailing comments: they belong to the document
-    root.range![2] = root.range![1];
+    const root = this.blockMap(line!.indent);
+    // a root map at column 0 takes no trailing comments: they belong to the document (an indented
+    // one keeps those at its column or deeper, as a nested map does)
+    if (line!.indent === 0) root.range![2] = root.range![1];
     const after = nextContentLine(this.text, this.pos);
     let docEnd = -1;
     if (after) {
