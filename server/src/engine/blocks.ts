@@ -76,11 +76,20 @@ export function blockLayout(parsed: ParsedText): BlockLayout | string {
     if (c !== 32 && c !== 10 && c !== 35 /* # */) keyLines.push(at);
   }
   keyLines.sort((a, b) => a - b);
-  for (const b of blocks) {
-    const next = keyLines.find((s) => s > b.start);
-    b.end = next ?? text.length;
-  }
+  for (const b of blocks) b.end = firstAfter(keyLines, b.start) ?? text.length;
   return { blocks };
+}
+
+/** The first of the sorted `values` above `x` (a binary search: a file has thousands of blocks). */
+function firstAfter(values: readonly number[], x: number): number | undefined {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (values[mid] > x) hi = mid;
+    else lo = mid + 1;
+  }
+  return values[lo];
 }
 
 function block(kind: Block['kind'], ancestors: YAMLMap[], index: number, pair: Pair, key: string, start: number, text: string): Block {
