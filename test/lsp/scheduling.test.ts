@@ -106,3 +106,67 @@ test('a keystroke in a password re-runs only the rules that read it, and publish
     await session.close();
   }
 });
+
+test('one change event with several edits (as from several cursors) takes the block path and publishes what a full validation finds', async () => {
+  const session = await startLsp();
+  try {
+    const text = generateInventory(30).text;
+    await session.open(URI, text, 1);
+    await session.diagnostics(URI, 1);
+    // in pg-app0003: a comment at the end of its first host line, then `replica` -> `primary` on its second
+    // host (each range is in the text as the edits before it left it, as the protocol orders them)
+    const group = text.indexOf('pg-app0003:');
+    const firstHostEnd = text.indexOf('\n', text.indexOf('pg_role: primary', group));
+    const comment = '  # was alone';
+    const afterFirst = text.slice(0, firstHostEnd) + comment + text.slice(firstHostEnd);
+    const role = afterFirst.indexOf('pg_role: replica', group) + 'pg_role: '.length;
+    const final = afterFirst.slice(0, role) + 'primary' + afterFirst.slice(role + 'replica'.length);
+    const before = new LineIndex(text);
+    const between = new LineIndex(afterFirst);
+    await session.change(URI, 2, [
+      { range: { start: before.position(firstHostEnd), end: before.position(firstHostEnd) }, text: comment },
+      { range: { start: between.position(role), end: between.position(role + 'replica'.length) }, text: 'primary' },
+    ]);
+    const published = await session.diagnostics(URI, 2);
+    const expected = analyze(final).findings;
+    assert.ok(expected.some((f) => f.code === 'identity/primary-count'), 'the final text has two primaries in pg-app0003');
+    const at = new LineIndex(final);
+    assert.deepEqual(
+      published.map((d) => [d.code, d.range.start.line, d.range.start.character, d.message]),
+      expected.map((f) => [f.code, at.position(f.span.start).line, at.position(f.span.start).character, f.message]),
+    );
+    const stats = await session.request<ValidationStats>(VALIDATION_STATS_REQUEST, {});
+    assert.equal(stats.lastReason, undefined, 'the edits took the block path');
+    assert.equal(stats.block, 1);
+  } finally {
+    await session.close();
+  }
+});
+
+test('one change event with edits in two groups is validated in full, not as an edit of the later group alone', async () => {
+  const session = await startLsp();
+  try {
+    const text = generateInventory(30).text;
+    await session.open(URI, text, 1);
+    await session.diagnostics(URI, 1);
+    // pg-app0002 gets a second primary, then pg-app0003 a comment: the event's bounds must cover both
+    const role = text.indexOf('pg_role: replica', text.indexOf('pg-app0002:')) + 'pg_role: '.length;
+    const afterFirst = text.slice(0, role) + 'primary' + text.slice(role + 'replica'.length);
+    const lineEnd = afterFirst.indexOf('\n', afterFirst.indexOf('pg_role: primary', afterFirst.indexOf('pg-app0003:')));
+    const final = afterFirst.slice(0, lineEnd) + '  # note' + afterFirst.slice(lineEnd);
+    const before = new LineIndex(text);
+    const between = new LineIndex(afterFirst);
+    await session.change(URI, 2, [
+      { range: { start: before.position(role), end: before.position(role + 'replica'.length) }, text: 'primary' },
+      { range: { start: between.position(lineEnd), end: between.position(lineEnd) }, text: '  # note' },
+    ]);
+    const published = await session.diagnostics(URI, 2);
+    const expected = analyze(final).findings;
+    assert.ok(expected.some((f) => f.code === 'identity/primary-count'), 'the final text has two primaries in pg-app0002');
+    assert.deepEqual(published.map((d) => [d.code, d.message]), expected.map((f) => [f.code, f.message]));
+    const stats = await session.request<ValidationStats>(VALIDATION_STATS_REQUEST, {});
+    assert.equal(stats.lastReason, 'the edit is outside any group or all.vars');
+  } finally {
+    await session.close();
+  }
+});
