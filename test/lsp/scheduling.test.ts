@@ -8,9 +8,50 @@ import { analyze } from '../../server/src/engine/analyze';
 import { LineIndex } from '../../server/src/engine/lines';
 import { allRules } from '../../server/src/rules';
 import { VALIDATION_STATS_REQUEST, ValidationStats } from '../../server/src/lsp/diagnostics';
-import { startLsp } from '../helpers/lspClient';
+import { LspSession, startLsp } from '../helpers/lspClient';
 
 const URI = 'file:///work/bench/pigsty.yml';
+
+/**
+ * One change event made of several edits, each `[start, end, text]` in the text as the edits before
+ * it left it (the protocol's order, as from several cursors): the LSP changes, and the final text.
+ */
+function inTurn(text: string, ...edits: ((current: string) => [number, number, string])[]) {
+  const changes = [];
+  let current = text;
+  for (const edit of edits) {
+    const [start, end, newText] = edit(current);
+    const lines = new LineIndex(current);
+    changes.push({ range: { start: lines.position(start), end: lines.position(end) }, text: newText });
+    current = current.slice(0, start) + newText + current.slice(end);
+  }
+  return { changes, final: current };
+}
+
+/** `replica` -> `primary` on the first replica of `group`. */
+const secondPrimary = (group: string) => (current: string): [number, number, string] => {
+  const at = current.indexOf('pg_role: replica', current.indexOf(`${group}:`)) + 'pg_role: '.length;
+  return [at, at + 'replica'.length, 'primary'];
+};
+
+/** A comment at the end of the primary's host line of `group`. */
+const commentOnPrimary = (group: string, comment: string) => (current: string): [number, number, string] => {
+  const at = current.indexOf('\n', current.indexOf('pg_role: primary', current.indexOf(`${group}:`)));
+  return [at, at, comment];
+};
+
+/** Runs `fn` against a server holding the generated 30-cluster inventory, opened and validated. */
+async function withInventory(fn: (session: LspSession, text: string) => Promise<void>): Promise<void> {
+  const session = await startLsp();
+  try {
+    const text = generateInventory(30).text;
+    await session.open(URI, text, 1);
+    await session.diagnostics(URI, 1);
+    await fn(session, text);
+  } finally {
+    await session.close();
+  }
+}
 
 /** The LSP change that inserts `text` at `offset` of `before`, and the text after it. */
 function insertion(before: string, offset: number, text: string) {
@@ -63,12 +104,8 @@ test('a burst of single-character edits costs fewer validations than edits, and 
   }
 });
 
-test('an edit that changes a group key is validated in full and still published for the newest version', async () => {
-  const session = await startLsp();
-  try {
-    const text = generateInventory(30).text;
-    await session.open(URI, text, 1);
-    await session.diagnostics(URI, 1);
+test('an edit that changes a group key is validated in full and still published for the newest version', () =>
+  withInventory(async (session, text) => {
     const at = text.indexOf('pg-app0002:');
     const step = insertion(text, at + 'pg-app0002'.length, 'x');
     await session.change(URI, 2, [step.change]);
@@ -76,17 +113,10 @@ test('an edit that changes a group key is validated in full and still published 
     const stats = await session.request<ValidationStats>(VALIDATION_STATS_REQUEST, {});
     assert.equal(stats.lastReason, 'the block key changed');
     assert.deepEqual(stats.versions[URI], [1, 2]);
-  } finally {
-    await session.close();
-  }
-});
+  }));
 
-test('a keystroke in a password re-runs only the rules that read it, and publishes what a full validation finds', async () => {
-  const session = await startLsp();
-  try {
-    const text = generateInventory(30).text;
-    await session.open(URI, text, 1);
-    await session.diagnostics(URI, 1);
+test('a keystroke in a password re-runs only the rules that read it, and publishes what a full validation finds', () =>
+  withInventory(async (session, text) => {
     const at = text.indexOf('password: ', text.indexOf('pg-app0002:')) + 'password: '.length;
     // the password becomes Pigsty's well-known default: the secrets rule must see it
     const start = new LineIndex(text).position(at);
@@ -102,31 +132,13 @@ test('a keystroke in a password re-runs only the rules that read it, and publish
     assert.ok(stats.lastRulesRun !== undefined && stats.lastRulesRun < allRules.length / 2, `${stats.lastRulesRun} of ${allRules.length} rules ran`);
     // the rules that judge entry by entry (the secrets rule among them) ran over the edited group alone
     assert.equal(stats.lastRulesRunLocally, allRules.filter((r) => r.local).length);
-  } finally {
-    await session.close();
-  }
-});
+  }));
 
-test('one change event with several edits (as from several cursors) takes the block path and publishes what a full validation finds', async () => {
-  const session = await startLsp();
-  try {
-    const text = generateInventory(30).text;
-    await session.open(URI, text, 1);
-    await session.diagnostics(URI, 1);
-    // in pg-app0003: a comment at the end of its first host line, then `replica` -> `primary` on its second
-    // host (each range is in the text as the edits before it left it, as the protocol orders them)
-    const group = text.indexOf('pg-app0003:');
-    const firstHostEnd = text.indexOf('\n', text.indexOf('pg_role: primary', group));
-    const comment = '  # was alone';
-    const afterFirst = text.slice(0, firstHostEnd) + comment + text.slice(firstHostEnd);
-    const role = afterFirst.indexOf('pg_role: replica', group) + 'pg_role: '.length;
-    const final = afterFirst.slice(0, role) + 'primary' + afterFirst.slice(role + 'replica'.length);
-    const before = new LineIndex(text);
-    const between = new LineIndex(afterFirst);
-    await session.change(URI, 2, [
-      { range: { start: before.position(firstHostEnd), end: before.position(firstHostEnd) }, text: comment },
-      { range: { start: between.position(role), end: between.position(role + 'replica'.length) }, text: 'primary' },
-    ]);
+test('one change event with several edits (as from several cursors) takes the block path and publishes what a full validation finds', () =>
+  withInventory(async (session, text) => {
+    // both in pg-app0003, the later edit after the earlier one in the text
+    const { changes, final } = inTurn(text, commentOnPrimary('pg-app0003', '  # was alone'), secondPrimary('pg-app0003'));
+    await session.change(URI, 2, changes);
     const published = await session.diagnostics(URI, 2);
     const expected = analyze(final).findings;
     assert.ok(expected.some((f) => f.code === 'identity/primary-count'), 'the final text has two primaries in pg-app0003');
@@ -138,35 +150,17 @@ test('one change event with several edits (as from several cursors) takes the bl
     const stats = await session.request<ValidationStats>(VALIDATION_STATS_REQUEST, {});
     assert.equal(stats.lastReason, undefined, 'the edits took the block path');
     assert.equal(stats.block, 1);
-  } finally {
-    await session.close();
-  }
-});
+  }));
 
-test('one change event with edits in two groups is validated in full, not as an edit of the later group alone', async () => {
-  const session = await startLsp();
-  try {
-    const text = generateInventory(30).text;
-    await session.open(URI, text, 1);
-    await session.diagnostics(URI, 1);
-    // pg-app0002 gets a second primary, then pg-app0003 a comment: the event's bounds must cover both
-    const role = text.indexOf('pg_role: replica', text.indexOf('pg-app0002:')) + 'pg_role: '.length;
-    const afterFirst = text.slice(0, role) + 'primary' + text.slice(role + 'replica'.length);
-    const lineEnd = afterFirst.indexOf('\n', afterFirst.indexOf('pg_role: primary', afterFirst.indexOf('pg-app0003:')));
-    const final = afterFirst.slice(0, lineEnd) + '  # note' + afterFirst.slice(lineEnd);
-    const before = new LineIndex(text);
-    const between = new LineIndex(afterFirst);
-    await session.change(URI, 2, [
-      { range: { start: before.position(role), end: before.position(role + 'replica'.length) }, text: 'primary' },
-      { range: { start: between.position(lineEnd), end: between.position(lineEnd) }, text: '  # note' },
-    ]);
+test('one change event with edits in two groups is validated in full, not as an edit of the later group alone', () =>
+  withInventory(async (session, text) => {
+    // the event's bounds must cover both groups: the later edit's alone would cover pg-app0003 only
+    const { changes, final } = inTurn(text, secondPrimary('pg-app0002'), commentOnPrimary('pg-app0003', '  # note'));
+    await session.change(URI, 2, changes);
     const published = await session.diagnostics(URI, 2);
     const expected = analyze(final).findings;
     assert.ok(expected.some((f) => f.code === 'identity/primary-count'), 'the final text has two primaries in pg-app0002');
     assert.deepEqual(published.map((d) => [d.code, d.message]), expected.map((f) => [f.code, f.message]));
     const stats = await session.request<ValidationStats>(VALIDATION_STATS_REQUEST, {});
     assert.equal(stats.lastReason, 'the edit is outside any group or all.vars');
-  } finally {
-    await session.close();
-  }
-});
+  }));

@@ -90,8 +90,7 @@ class FastParser {
     if (docOffset < 0) docOffset = line!.at - line!.indent; // where the root's line starts
     this.pos = line!.at;
     const root = this.blockMap(line!.indent);
-    // a root map at column 0 takes no trailing comments: they belong to the document (an indented
-    // one keeps those at its column or deeper, as a nested map does)
+    // trailing comments belong to the document at column 0; an indented root keeps them, like a nested map
     if (line!.indent === 0) root.range![2] = root.range![1];
     const after = nextContentLine(this.text, this.pos);
     let docEnd = -1;
