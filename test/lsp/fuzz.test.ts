@@ -3,10 +3,10 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { analyze } from '../../server/src/engine/analyze';
 import { LineIndex } from '../../server/src/engine/lines';
 import { corpusFiles } from '../helpers/corpus';
 import { LspSession, startLsp } from '../helpers/lspClient';
+import { assertFullValidation } from '../helpers/published';
 import { mutate, Rng } from '../helpers/mutate';
 
 const EDITS = 300;
@@ -38,11 +38,7 @@ describe('language server: random edits and bad requests', () => {
     const last = EDITS + 1;
     const diags = await lsp.diagnostics(uri, last, 30000);
     // what the server made of the edits, block by block or in full, is a full validation of our text
-    const lines = new LineIndex(text);
-    assert.deepEqual(
-      diags.map((d) => [d.code, d.range.start.line, d.range.start.character, d.message]),
-      analyze(text, { assumeInventory: true }).findings.map((f) => [f.code, lines.position(f.span.start).line, lines.position(f.span.start).character, f.message]),
-    );
+    assertFullValidation(diags, text, { assumeInventory: true });
     // the server's view of the text is ours: a full-text change to a known inventory gives its known result
     const clean = 'all:\n  vars: { admin_ip: 10.10.10.10 }\n  children:\n    pg-a:\n      hosts: { 10.10.10.11: { pg_seq: 1, pg_role: master } }\n      vars: { pg_cluster: pg-a }\n';
     await lsp.change(uri, last + 1, [{ text: clean }]);
