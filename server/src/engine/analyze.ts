@@ -3,7 +3,7 @@ import { defaultOf, CATALOG_VERSION } from '../catalog/params';
 import { allRules } from '../rules';
 import type { LocalScope, Report, Rule, RuleContext } from '../rules/types';
 import { indexPgClusters, PgCluster, updatePgClusters } from './clusters';
-import { compareFindings, Finding, formatMessage, Lang, Severity, Span } from './findings';
+import { compareFindings, Finding, formatMessage, Lang, moveFindings, Severity, Span, TextEdit } from './findings';
 import { buildInventory, Inventory, spanOf } from './model';
 import { parseText, ParsedText } from './parse';
 import { readAlso, readEverything, readName, Reads, recordReads } from './reads';
@@ -60,7 +60,7 @@ export interface RuleReuse {
   /** Parameters whose written values the edit changed (the inventory's structure did not change). */
   changed: ReadonlySet<string>;
   /** The edit: old offsets [start, end) replaced by `length` characters. */
-  edit: { start: number; end: number; length: number };
+  edit: TextEdit;
   /** Set when the `local` rules may run over the re-parsed block alone (engine/incremental.ts). */
   local?: LocalReuse;
   /** The previous version's shared values: the cluster index is updated from its own by difference. */
@@ -203,20 +203,8 @@ export function analyzeModel(
 function carriedOver(reuse: RuleReuse, code: string): RuleRun | null {
   const before = reuse.previous.get(code);
   if (!before || before.reads.touches(reuse.changed)) return null;
-  const { start, end, length } = reuse.edit;
-  const delta = length - (end - start);
-  let inside = false;
-  const move = (span: Span): Span => {
-    const at = (p: number) => {
-      if (p <= start) return p;
-      if (p >= end) return p + delta;
-      inside = true;
-      return p;
-    };
-    return { start: at(span.start), end: at(span.end) };
-  };
-  const findings = before.findings.map((f) => ({ ...f, span: move(f.span), related: f.related.map((r) => ({ ...r, span: move(r.span) })) }));
-  return inside ? null : { findings, reads: before.reads };
+  const findings = moveFindings(before.findings, reuse.edit);
+  return findings && { findings, reads: before.reads };
 }
 
 /**

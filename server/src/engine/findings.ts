@@ -46,3 +46,29 @@ export function compareFindings(a: Finding, b: Finding): number {
   return a.span.start - b.span.start || a.span.end - b.span.end || a.code.localeCompare(b.code) ||
     a.message.localeCompare(b.message);
 }
+
+/** An edit: old offsets [start, end) replaced by `length` characters. */
+export interface TextEdit {
+  start: number;
+  end: number;
+  length: number;
+}
+
+/**
+ * Findings of the text before `edit`, moved to the text after it; null when a span or related
+ * span has an end strictly inside the edited range (the finding may no longer hold there).
+ */
+export function moveFindings(findings: readonly Finding[], edit: TextEdit): Finding[] | null {
+  const { start, end, length } = edit;
+  const delta = length - (end - start);
+  let inside = false;
+  const at = (p: number) => {
+    if (p <= start) return p;
+    if (p >= end) return p + delta;
+    inside = true;
+    return p;
+  };
+  const move = (span: Span): Span => ({ start: at(span.start), end: at(span.end) });
+  const moved = findings.map((f) => ({ ...f, span: move(f.span), related: f.related.map((r) => ({ ...r, span: move(r.span) })) }));
+  return inside ? null : moved;
+}
