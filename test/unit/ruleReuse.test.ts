@@ -287,12 +287,13 @@ function valueEdit(text: string, rand: () => number): string | null {
   return text.slice(0, start) + value + text.slice(start + m[2].length);
 }
 
-function replayValueEdits(name: string, text: string, steps: number, seed: number): { reused: number; block: number; local: number } {
+function replayValueEdits(name: string, text: string, steps: number, seed: number): { reused: number; block: number; local: number; byUnit: number } {
   const rand = prng(seed);
   let current = analyze(text);
   let reused = 0;
   let block = 0;
   let local = 0;
+  let byUnit = 0;
   for (let step = 0; step < steps; step++) {
     const next = valueEdit(current.parsed.text, rand);
     if (next === null) break;
@@ -302,26 +303,31 @@ function replayValueEdits(name: string, text: string, steps: number, seed: numbe
     if (result.mode === 'block') block++;
     if (result.mode === 'block' && result.analysis.rulesRun.length < full.rulesRun.length) reused++;
     if (result.analysis.rulesRunLocally.length > 0) local++;
+    if (result.analysis.unitsJudged.size > 0) byUnit++;
     current = result.analysis;
   }
-  return { reused, block, local };
+  return { reused, block, local, byUnit };
 }
 
 test('random value edits over a generated inventory with Citus and VIPs give the findings of a full validation', () => {
-  const { reused, block, local } = replayValueEdits('generated-40', generateInventory(40).text, 200, 11);
+  const { reused, block, local, byUnit } = replayValueEdits('generated-40', generateInventory(40).text, 200, 11);
   assert.ok(block > 150, `only ${block} of 200 edits took the block path`);
   assert.ok(reused > 100, `rules were carried over in only ${reused} edits`);
   assert.ok(local > 100, `the entry-by-entry rules ran over one block in only ${local} edits`);
+  assert.ok(byUnit > 50, `the unit-by-unit rules judged only some units in only ${byUnit} edits`);
 });
 
 test('random value edits over every corpus template give the findings of a full validation', () => {
   let reused = 0;
   let local = 0;
+  let byUnit = 0;
   for (const [i, file] of corpusFiles().entries()) {
     const counts = replayValueEdits(corpusName(file), fs.readFileSync(file, 'utf8'), 10, 500 + i);
     reused += counts.reused;
     local += counts.local;
+    byUnit += counts.byUnit;
   }
   assert.ok(reused > 100, `rules were carried over in only ${reused} corpus edits`);
   assert.ok(local > 50, `the entry-by-entry rules ran over one block in only ${local} corpus edits`);
+  assert.ok(byUnit > 50, `the unit-by-unit rules judged only some units in only ${byUnit} corpus edits`);
 });

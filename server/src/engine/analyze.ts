@@ -9,6 +9,7 @@ import { parseText, ParsedText } from './parse';
 import { readAlso, readEverything, readName, Reads, recordReads } from './reads';
 import { Resolver } from './resolve';
 import { syntaxOnlyNotice } from './notices';
+import { judgeUnits, UnitFindings, UnitReuse } from './unitRuns';
 import { applySuppressions, SuppressionResult, unusedDirectiveFindings } from './suppressions';
 
 export type SeverityOverride = Severity | 'off';
@@ -40,6 +41,8 @@ export interface Analysis {
   rulesRun: string[];
   /** Those of `rulesRun` that ran over the re-parsed block alone (Rule.local). */
   rulesRunLocally: string[];
+  /** Those of `rulesRun` that judged only some of their units again (Rule.units), with those units' keys. */
+  unitsJudged: Map<string, string[]>;
   /** The values shared by rules (RuleContext.memo) computed for this version, by key. */
   memos: ReadonlyMap<string, Memo>;
 }
@@ -52,6 +55,8 @@ export interface Memo {
 export interface RuleRun {
   findings: Finding[];
   reads: Reads;
+  /** For a rule judged unit by unit (Rule.units), which findings are whose. */
+  units?: UnitFindings;
 }
 
 /** What the keystroke path knows about an edit: rules that read none of `changed` keep their findings. */
@@ -127,6 +132,7 @@ export function analyzeModel(
   const ruleRuns = new Map<string, RuleRun>();
   const rulesRun: string[] = [];
   const rulesRunLocally: string[] = [];
+  const unitsJudged = new Map<string, string[]>();
   const isInventory = inventory.allKey !== null || options.assumeInventory === true;
 
   if (parsed.syntaxOnly) {
@@ -175,16 +181,24 @@ export function analyzeModel(
           if (f) own.push(override ? { ...f, severity: override } : f);
         },
       };
+      let units: UnitFindings | undefined;
       try {
-        recordReads(reads, () => rule.check(ctx));
+        recordReads(reads, () => {
+          if (!rule.units || kept) return rule.check(ctx);
+          const run = judgeUnits(ctx, rule.units, own, unitReuse(reuse, rule.code, resolver));
+          units = run.units;
+          if (run.judged) unitsJudged.set(rule.code, run.judged);
+        });
       } catch (err) {
         // one broken rule must not take the others down: say so where the user sees it
         own.push(ruleCrashed(rule.code, err));
         reads.addAll();
+        units = undefined;
+        unitsJudged.delete(rule.code);
       }
       rulesRun.push(rule.code);
       if (kept) rulesRunLocally.push(rule.code);
-      ruleRuns.set(rule.code, { findings: own, reads });
+      ruleRuns.set(rule.code, { findings: own, reads, units });
       findings.push(...own);
     }
   }
@@ -192,7 +206,7 @@ export function analyzeModel(
   if (options.reportUnusedDisable) kept.push(...unusedDirectiveFindings(unused, lang));
   kept.sort(compareFindings);
   return {
-    parsed, inventory, resolver, isInventory, findings: kept, suppressions: { suppressed, unused }, pgClusters, ruleRuns, rulesRun, rulesRunLocally, memos,
+    parsed, inventory, resolver, isInventory, findings: kept, suppressions: { suppressed, unused }, pgClusters, ruleRuns, rulesRun, rulesRunLocally, unitsJudged, memos,
   };
 }
 
@@ -204,7 +218,15 @@ function carriedOver(reuse: RuleReuse, code: string): RuleRun | null {
   const before = reuse.previous.get(code);
   if (!before || before.reads.touches(reuse.changed)) return null;
   const findings = moveFindings(before.findings, reuse.edit);
-  return findings && { findings, reads: before.reads };
+  // the findings keep their order, so the unit ranges still point at theirs
+  return findings && { findings, reads: before.reads, units: before.units };
+}
+
+/** The previous run of a unit-by-unit rule, when the edit kept the hosts outside one group as they were. */
+function unitReuse(reuse: RuleReuse | undefined, code: string, resolver: Resolver): UnitReuse | undefined {
+  const before = reuse?.previous.get(code);
+  if (!reuse || !before?.units || !resolver.reworked) return undefined;
+  return { findings: before.findings, units: before.units, reads: before.reads, changed: reuse.changed, edit: reuse.edit, reworked: resolver.reworked };
 }
 
 /**

@@ -2,7 +2,8 @@
 // When the edit stays inside one top-level block (a group under `all.children`, or `all.vars`),
 // only that block is re-parsed; it is spliced into the previous document, the model is updated
 // for that group alone, and the rules run over the updated model: those whose inputs the edit left
-// alone keep their findings, and those that judge entry by entry (Rule.local) run over the block
+// alone keep their findings, those that judge entry by entry (Rule.local) run over the block only,
+// and those that judge cluster by cluster (Rule.units) judge the clusters of the block's hosts
 // only. Anything unusual falls back to a full analysis. Either way the findings equal those of
 // `analyze(newText)` (test/unit/incremental, test/unit/ruleReuse).
 import { Document, Pair, isMap } from 'yaml';

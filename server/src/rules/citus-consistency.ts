@@ -6,7 +6,7 @@ import { citusPgVersions } from '../catalog/citusVersions';
 import type { PgCluster } from '../engine/clusters';
 import { findPair, resolveAlias } from '../engine/model';
 import type { EffectiveValue } from '../engine/resolve';
-import { citusDeployments } from './citus-deployments';
+import { citusDeployments, eachCitusDeployment } from './citus-deployments';
 import { display } from './identity';
 import { isBlank, onceEach, valuePlace, writtenAt } from './places';
 import { DOCS, Place, Rule, RuleContext } from './types';
@@ -36,36 +36,34 @@ const inconsistent: Rule = {
       'zh-cn': '`{host}`（集群 `{cluster}`）上的 `{param}` 与 Citus 分片 `{shard}` 的其他成员不同：Patroni 要求所有节点使用相同的凭据。',
     },
   },
-  check(ctx) {
-    for (const dep of citusDeployments(ctx)) {
-      for (const param of SHARED_PARAMS) {
-        const values: { ip: string; cluster: PgCluster; eff: EffectiveValue | undefined; key: string }[] = [];
-        for (const c of dep.clusters) {
-          for (const m of c.cluster.members) {
-            const eff = ctx.resolver.get(m.ip, param);
-            // an empty dbsu password is dbsu/citus-empty-password's finding
-            if (param === 'pg_dbsu_password' && isBlank(eff?.value)) continue;
-            values.push({ ip: m.ip, cluster: c.cluster, eff, key: JSON.stringify(eff?.value ?? null) });
-          }
-        }
-        const counts = new Map<string, number>();
-        for (const v of values) counts.set(v.key, (counts.get(v.key) ?? 0) + 1);
-        if (counts.size < 2) continue;
-        const expectedKey = [...counts.entries()].sort((a, b) => b[1] - a[1])[0][0];
-        const expected = values.find((v) => v.key === expectedKey)!;
-        const first = onceEach<unknown>();
-        for (const v of values) {
-          if (v.key === expectedKey || !first(writtenAt(v.eff) ?? v.cluster)) continue;
-          ctx.report({
-            messageId: SECRET_PARAMS.has(param) ? 'secret' : 'default',
-            at: valuePlace(v.eff, v.cluster.anchor),
-            data: { param, value: display(v.eff?.value), expected: display(expected.eff?.value), host: v.ip, cluster: v.cluster.name, shard: dep.shard },
-            related: [{ at: valuePlace(expected.eff, expected.cluster.anchor), message: { en: 'the value the other groups use', 'zh-cn': '其他分组使用的取值' } }],
-          });
+  ...eachCitusDeployment((ctx, dep) => {
+    for (const param of SHARED_PARAMS) {
+      const values: { ip: string; cluster: PgCluster; eff: EffectiveValue | undefined; key: string }[] = [];
+      for (const c of dep.clusters) {
+        for (const m of c.cluster.members) {
+          const eff = ctx.resolver.get(m.ip, param);
+          // an empty dbsu password is dbsu/citus-empty-password's finding
+          if (param === 'pg_dbsu_password' && isBlank(eff?.value)) continue;
+          values.push({ ip: m.ip, cluster: c.cluster, eff, key: JSON.stringify(eff?.value ?? null) });
         }
       }
+      const counts = new Map<string, number>();
+      for (const v of values) counts.set(v.key, (counts.get(v.key) ?? 0) + 1);
+      if (counts.size < 2) continue;
+      const expectedKey = [...counts.entries()].sort((a, b) => b[1] - a[1])[0][0];
+      const expected = values.find((v) => v.key === expectedKey)!;
+      const first = onceEach<unknown>();
+      for (const v of values) {
+        if (v.key === expectedKey || !first(writtenAt(v.eff) ?? v.cluster)) continue;
+        ctx.report({
+          messageId: SECRET_PARAMS.has(param) ? 'secret' : 'default',
+          at: valuePlace(v.eff, v.cluster.anchor),
+          data: { param, value: display(v.eff?.value), expected: display(expected.eff?.value), host: v.ip, cluster: v.cluster.name, shard: dep.shard },
+          related: [{ at: valuePlace(expected.eff, expected.cluster.anchor), message: { en: 'the value the other groups use', 'zh-cn': '其他分组使用的取值' } }],
+        });
+      }
     }
-  },
+  }),
 };
 
 /** The `pg_databases` item named `name`, with its node. */

@@ -3,7 +3,8 @@
 import type { PgCluster } from '../engine/clusters';
 import type { EffectiveValue, Resolver } from '../engine/resolve';
 import { isBlank } from './places';
-import type { RuleContext } from './types';
+import type { Rule, RuleContext } from './types';
+import { judgedByUnit } from './units';
 
 export interface CitusCluster {
   cluster: PgCluster;
@@ -33,6 +34,15 @@ export function groupNumber(value: unknown): number | null {
 /** Computed once per analysis through ctx.memo, so that every rule using it counts what it read. */
 export function citusDeployments(ctx: RuleContext): CitusDeployment[] {
   return ctx.memo('citus/deployments', () => computeDeployments(ctx));
+}
+
+// one list and one hosts function for every rule: the engine finds the touched deployments once per version
+const deploymentList = (ctx: RuleContext) => ctx.memo('citus/deployments-by-shard', () => new Map(citusDeployments(ctx).map((d) => [d.shard, d])));
+const deploymentTouches = (d: CitusDeployment, hosts: ReadonlySet<string>) => d.clusters.some((c) => c.cluster.members.some((m) => hosts.has(m.ip)));
+
+/** Each Citus deployment on its own: its findings depend on the values of its groups' members alone. */
+export function eachCitusDeployment(judge: (ctx: RuleContext, deployment: CitusDeployment) => void): Pick<Rule, 'units' | 'check'> {
+  return judgedByUnit<CitusDeployment>({ list: deploymentList, touches: deploymentTouches, judge });
 }
 
 function computeDeployments(ctx: RuleContext): CitusDeployment[] {

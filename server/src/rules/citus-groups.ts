@@ -1,6 +1,6 @@
 // Citus groups at run time: one primary per group (Patroni elects one leader per group, whatever
 // the pg_cluster split) and one L2 VIP per group (vip-manager keys on <shard>/<group>/leader).
-import { citusDeployments, memberGroups } from './citus-deployments';
+import { citusDeployments, eachCitusDeployment, memberGroups } from './citus-deployments';
 import { hostKey, truthy, valuePlace } from './places';
 import { DOCS, Place, Rule } from './types';
 import { splitVip } from './vip-address';
@@ -20,39 +20,37 @@ const groupPrimary: Rule = {
       'zh-cn': 'Citus 分片 `{shard}` 的 {group} 号分组出现第二个主库 `{host}`（已有 `{other}`）：Patroni 每个分组只选举一个领导者。',
     },
   },
-  check(ctx) {
-    for (const dep of citusDeployments(ctx)) {
-      const members = new Map<number, { ip: string; cluster: string; place: Place; primary: Place | null }[]>();
-      for (const c of dep.clusters) {
-        for (const m of memberGroups(ctx, c.cluster)) {
-          if (m.group === null) continue;
-          const role = ctx.resolver.get(m.ip, 'pg_role');
-          const list = members.get(m.group) ?? [];
-          list.push({ ip: m.ip, cluster: c.cluster.name, place: valuePlace(m.eff, hostKey(ctx, m.ip)), primary: role?.value === 'primary' ? valuePlace(role, hostKey(ctx, m.ip)) : null });
-          members.set(m.group, list);
-        }
-      }
-      for (const [group, list] of members) {
-        const primaries = list.filter((m) => m.primary);
-        const clusters = new Set(list.map((m) => m.cluster));
-        // one cluster that is one whole group: identity/primary-count already speaks for it
-        const wholeCluster = clusters.size === 1 && dep.clusters.every((c) => c.cluster.name !== list[0].cluster || c.cluster.members.length === list.length);
-        if (wholeCluster) continue;
-        if (primaries.length === 0) {
-          ctx.report({ messageId: 'none', at: list[0].place, data: { group, shard: dep.shard } });
-        }
-        for (const extra of primaries.slice(1)) {
-          if (extra.cluster === primaries[0].cluster) continue;
-          ctx.report({
-            messageId: 'many',
-            at: extra.primary,
-            data: { group, shard: dep.shard, host: extra.ip, other: primaries[0].ip },
-            related: [{ at: primaries[0].primary, message: { en: 'the first primary of group {group}', 'zh-cn': '{group} 号分组的第一个主库' } }],
-          });
-        }
+  ...eachCitusDeployment((ctx, dep) => {
+    const members = new Map<number, { ip: string; cluster: string; place: Place; primary: Place | null }[]>();
+    for (const c of dep.clusters) {
+      for (const m of memberGroups(ctx, c.cluster)) {
+        if (m.group === null) continue;
+        const role = ctx.resolver.get(m.ip, 'pg_role');
+        const list = members.get(m.group) ?? [];
+        list.push({ ip: m.ip, cluster: c.cluster.name, place: valuePlace(m.eff, hostKey(ctx, m.ip)), primary: role?.value === 'primary' ? valuePlace(role, hostKey(ctx, m.ip)) : null });
+        members.set(m.group, list);
       }
     }
-  },
+    for (const [group, list] of members) {
+      const primaries = list.filter((m) => m.primary);
+      const clusters = new Set(list.map((m) => m.cluster));
+      // one cluster that is one whole group: identity/primary-count already speaks for it
+      const wholeCluster = clusters.size === 1 && dep.clusters.every((c) => c.cluster.name !== list[0].cluster || c.cluster.members.length === list.length);
+      if (wholeCluster) continue;
+      if (primaries.length === 0) {
+        ctx.report({ messageId: 'none', at: list[0].place, data: { group, shard: dep.shard } });
+      }
+      for (const extra of primaries.slice(1)) {
+        if (extra.cluster === primaries[0].cluster) continue;
+        ctx.report({
+          messageId: 'many',
+          at: extra.primary,
+          data: { group, shard: dep.shard, host: extra.ip, other: primaries[0].ip },
+          related: [{ at: primaries[0].primary, message: { en: 'the first primary of group {group}', 'zh-cn': '{group} 号分组的第一个主库' } }],
+        });
+      }
+    }
+  }),
 };
 
 const sharedVip: Rule = {

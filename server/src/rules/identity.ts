@@ -6,6 +6,7 @@ import type { PgCluster } from '../engine/clusters';
 import type { EffectiveValue } from '../engine/resolve';
 import { isIPv4 } from './structure';
 import { DOCS, Place, Rule, RuleContext } from './types';
+import { eachPgCluster } from './units';
 
 export const PG_ROLES = ['primary', 'replica', 'standby', 'offline', 'delayed'] as const;
 const ROLE_ALIASES: Record<string, string> = {
@@ -90,34 +91,32 @@ const pgSeq: Rule = {
       'zh-cn': '集群 `{cluster}` 中 `pg_seq: {seq}` 被使用了两次：`{other}` 与 `{host}`；实例名 `{cluster}-{seq}` 将会冲突。',
     },
   },
-  check(ctx) {
-    for (const cluster of ctx.pgClusters().values()) {
-      const bySeq = new Map<number, { ip: string; place: Place }>();
-      for (const m of cluster.members) {
-        const eff = ctx.resolver.get(m.ip, 'pg_seq');
-        const base = { host: m.ip, cluster: cluster.name };
-        if (!eff || eff.value === null || eff.value === undefined) {
-          ctx.report({ messageId: 'missing', at: hostKey(ctx, m.ip), data: base });
-          continue;
-        }
-        const seq = seqNumber(eff.value);
-        const place = valuePlace(eff, hostKey(ctx, m.ip));
-        if (seq === null) {
-          ctx.report({ messageId: 'invalid', at: place, data: { ...base, value: display(eff.value) } });
-          continue;
-        }
-        const first = bySeq.get(seq);
-        if (first) {
-          ctx.report({
-            messageId: 'duplicate',
-            at: place,
-            data: { ...base, seq, other: first.ip },
-            related: [{ at: first.place, message: { en: '`pg_seq: {seq}` first used here', 'zh-cn': '`pg_seq: {seq}` 首次使用于此' } }],
-          });
-        } else bySeq.set(seq, { ip: m.ip, place });
+  ...eachPgCluster((ctx, cluster) => {
+    const bySeq = new Map<number, { ip: string; place: Place }>();
+    for (const m of cluster.members) {
+      const eff = ctx.resolver.get(m.ip, 'pg_seq');
+      const base = { host: m.ip, cluster: cluster.name };
+      if (!eff || eff.value === null || eff.value === undefined) {
+        ctx.report({ messageId: 'missing', at: hostKey(ctx, m.ip), data: base });
+        continue;
       }
+      const seq = seqNumber(eff.value);
+      const place = valuePlace(eff, hostKey(ctx, m.ip));
+      if (seq === null) {
+        ctx.report({ messageId: 'invalid', at: place, data: { ...base, value: display(eff.value) } });
+        continue;
+      }
+      const first = bySeq.get(seq);
+      if (first) {
+        ctx.report({
+          messageId: 'duplicate',
+          at: place,
+          data: { ...base, seq, other: first.ip },
+          related: [{ at: first.place, message: { en: '`pg_seq: {seq}` first used here', 'zh-cn': '`pg_seq: {seq}` 首次使用于此' } }],
+        });
+      } else bySeq.set(seq, { ip: m.ip, place });
     }
-  },
+  }),
 };
 
 const pgRole: Rule = {
@@ -139,25 +138,23 @@ const pgRole: Rule = {
       'zh-cn': '`pg_role: {value}` 不是 Pigsty 支持的角色：是否应为 `{suggestion}`？',
     },
   },
-  check(ctx) {
-    for (const cluster of ctx.pgClusters().values()) {
-      for (const m of cluster.members) {
-        const eff = ctx.resolver.get(m.ip, 'pg_role');
-        if (!eff || eff.value === null || eff.value === undefined) {
-          ctx.report({ messageId: 'missing', at: hostKey(ctx, m.ip), data: { host: m.ip, cluster: cluster.name } });
-          continue;
-        }
-        const role = eff.value;
-        if (typeof role === 'string' && (PG_ROLES as readonly string[]).includes(role)) continue;
-        const suggestion = typeof role === 'string' ? ROLE_ALIASES[role.toLowerCase()] ?? lowerMatch(role) : undefined;
-        ctx.report({
-          messageId: suggestion ? 'alias' : 'invalid',
-          at: valuePlace(eff, hostKey(ctx, m.ip)),
-          data: suggestion ? { value: display(role), suggestion } : { value: display(role) },
-        });
+  ...eachPgCluster((ctx, cluster) => {
+    for (const m of cluster.members) {
+      const eff = ctx.resolver.get(m.ip, 'pg_role');
+      if (!eff || eff.value === null || eff.value === undefined) {
+        ctx.report({ messageId: 'missing', at: hostKey(ctx, m.ip), data: { host: m.ip, cluster: cluster.name } });
+        continue;
       }
+      const role = eff.value;
+      if (typeof role === 'string' && (PG_ROLES as readonly string[]).includes(role)) continue;
+      const suggestion = typeof role === 'string' ? ROLE_ALIASES[role.toLowerCase()] ?? lowerMatch(role) : undefined;
+      ctx.report({
+        messageId: suggestion ? 'alias' : 'invalid',
+        at: valuePlace(eff, hostKey(ctx, m.ip)),
+        data: suggestion ? { value: display(role), suggestion } : { value: display(role) },
+      });
     }
-  },
+  }),
 };
 
 function lowerMatch(role: string): string | undefined {
@@ -180,9 +177,7 @@ const primaryCount: Rule = {
       'zh-cn': '集群 `{cluster}` 出现第二个主库 `{host}`（已有 `{other}`）：只能有一个成员设置 `pg_role: primary`。',
     },
   },
-  check(ctx) {
-    for (const cluster of ctx.pgClusters().values()) checkPrimaries(ctx, cluster);
-  },
+  ...eachPgCluster(checkPrimaries),
 };
 
 function checkPrimaries(ctx: RuleContext, cluster: PgCluster): void {

@@ -66,7 +66,25 @@ export interface Rule {
    * (engine/analyze.ts).
    */
   local?: boolean;
+  /**
+   * The rule judges units (PostgreSQL clusters, Citus deployments) one by one, and `check` does
+   * nothing else (rules/units.ts). After an edit that kept the units, the engine judges again only
+   * those holding a host whose values the edit may have changed, and keeps the others' findings.
+   */
+  units?: RuleUnits<unknown>;
   check(ctx: RuleContext): void;
+}
+
+/**
+ * What a unit-by-unit rule judges. A unit's findings depend only on the effective values of the
+ * hosts it holds, on where those are written and on the unit itself, never on another unit.
+ */
+export interface RuleUnits<U> {
+  /** The units, by a key unique among them, in the order a full run judges them. */
+  list(ctx: RuleContext): ReadonlyMap<string, U>;
+  /** Whether the unit holds one of `hosts`. */
+  touches(unit: U, hosts: ReadonlySet<string>): boolean;
+  judge(ctx: RuleContext, unit: U): void;
 }
 
 export const DOCS = {

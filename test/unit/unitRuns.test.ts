@@ -1,0 +1,142 @@
+// Rules judged unit by unit (Rule.units): after an edit inside one group, only the clusters and
+// Citus deployments holding a host written there are judged again; the others keep their
+// findings, moved over the edit. Pinned here: which units are judged again, when every unit is,
+// and that the findings are those of a full validation.
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { analyze, Analysis } from '../../server/src/engine/analyze';
+import { reanalyze } from '../../server/src/engine/incremental';
+import type { Rule } from '../../server/src/rules/types';
+import { eachPgCluster } from '../../server/src/rules/units';
+import { dedent } from '../helpers/ruleTester';
+
+// pg-a uses pg_seq 1 twice, pg-c has no primary, and the two groups of Citus shard pg-citus
+// disagree on the dbsu password: one finding per unit, before and after the edits below.
+const INVENTORY = dedent(`
+  all:
+    children:
+      pg-a:
+        hosts:
+          10.10.10.11: { pg_seq: 1, pg_role: primary }
+          10.10.10.12: { pg_seq: 1, pg_role: replica }
+        vars: { pg_cluster: pg-a }
+      pg-b:
+        hosts:
+          10.10.10.21: { pg_seq: 1, pg_role: primary }
+          10.10.10.22: { pg_seq: 2, pg_role: replica }
+        vars: { pg_cluster: pg-b }
+      pg-citus0:
+        hosts: { 10.10.10.31: { pg_seq: 1, pg_role: primary } }
+        vars: { pg_cluster: pg-citus0, pg_group: 0, pg_dbsu_password: Citus.Dbsu.One }
+      pg-citus1:
+        hosts: { 10.10.10.41: { pg_seq: 1, pg_role: primary } }
+        vars: { pg_cluster: pg-citus1, pg_group: 1, pg_dbsu_password: Citus.Dbsu.Two }
+      pg-c:
+        hosts:
+          10.10.10.51: { pg_seq: 1, pg_role: replica }
+        vars: { pg_cluster: pg-c }
+    vars:
+      version: v4.5.0
+      admin_ip: 10.10.10.11
+      pg_mode: pgsql
+`).replace(/(pg_cluster: pg-citus\d)/g, '$1, pg_mode: citus, pg_shard: pg-citus');
+
+const UNIT_RULES = ['identity/pg-seq', 'identity/pg-role', 'identity/primary-count', 'citus/group-primary', 'citus/inconsistent'];
+
+/** Each finding of the unit rules as its code and the text it points at. */
+function unitFindings(a: Analysis): string[] {
+  const text = a.parsed.text;
+  return a.findings.filter((f) => UNIT_RULES.includes(f.code)).map((f) => `${f.code} ${text.slice(f.span.start, f.span.end).split('\n')[0]}`);
+}
+
+function edit(before: Analysis, text: string): Analysis {
+  const result = reanalyze(before, text);
+  assert.equal(result.mode, 'block', result.reason);
+  assert.deepEqual(result.analysis.findings, analyze(text).findings, 'the findings of a full validation');
+  return result.analysis;
+}
+
+test('the fixture has one finding of the unit rules in each of three units', () => {
+  assert.deepEqual(unitFindings(analyze(INVENTORY)).sort(), [
+    'citus/inconsistent Citus.Dbsu.Two',
+    'identity/pg-seq 1',
+    'identity/primary-count pg-c',
+  ]);
+});
+
+test('an identity edit in one cluster judges that cluster again and moves the findings of the others', () => {
+  const before = analyze(INVENTORY);
+  // pg-b's second pg_seq gets longer: pg-c's finding, after it, moves by one
+  const text = INVENTORY.replace('pg_seq: 2, pg_role: replica', 'pg_seq: 12, pg_role: replica');
+  const after = edit(before, text);
+  assert.deepEqual(after.unitsJudged.get('identity/pg-seq'), ['pg-b']);
+  assert.deepEqual(unitFindings(after).sort(), unitFindings(before).sort());
+  // a role edit (and a space): both identity rules that read roles judge pg-b alone, no Citus rule
+  // judges anything, and pg-c's finding, kept, moves by one
+  const roles = text.replace('10.10.10.22: { pg_seq: 12, pg_role: replica }', '10.10.10.22: { pg_seq: 12, pg_role: primary  }');
+  const next = edit(after, roles);
+  assert.deepEqual(next.unitsJudged.get('identity/pg-role'), ['pg-b']);
+  assert.deepEqual(next.unitsJudged.get('identity/primary-count'), ['pg-b']);
+  assert.deepEqual(next.unitsJudged.get('citus/group-primary'), []);
+  assert.deepEqual(unitFindings(next).sort(), [...unitFindings(before), 'identity/primary-count primary'].sort());
+});
+
+test('a Citus edit judges its deployment again: agreeing passwords end the finding', () => {
+  const before = analyze(INVENTORY);
+  const text = INVENTORY.replace('pg_dbsu_password: Citus.Dbsu.Two', 'pg_dbsu_password: Citus.Dbsu.One');
+  const after = edit(before, text);
+  assert.deepEqual(after.unitsJudged.get('citus/inconsistent'), ['pg-citus']);
+  assert.deepEqual(unitFindings(after).sort(), ['identity/pg-seq 1', 'identity/primary-count pg-c']);
+  // and a role edit in that deployment's group judges the Citus group rule for it alone
+  const role = edit(after, text.replace('10.10.10.41: { pg_seq: 1, pg_role: primary }', '10.10.10.41: { pg_seq: 1, pg_role: replica }'));
+  assert.deepEqual(role.unitsJudged.get('citus/group-primary'), ['pg-citus']);
+  assert.deepEqual(role.unitsJudged.get('identity/primary-count'), ['pg-citus1']);
+});
+
+test('every unit is judged when the edit may change the units or every host', () => {
+  const before = analyze(INVENTORY);
+  // pg_cluster makes the clusters: pg-b's hosts join pg-c
+  const renamed = INVENTORY.replace('vars: { pg_cluster: pg-b }', 'vars: { pg_cluster: pg-c }');
+  const a = edit(before, renamed);
+  assert.ok(a.rulesRun.includes('identity/pg-seq'));
+  assert.equal(a.unitsJudged.get('identity/pg-seq'), undefined);
+  assert.ok(unitFindings(a).includes('identity/pg-seq 1'));
+  // all.vars sets values on every host
+  const global = renamed.replace('pg_mode: pgsql', 'pg_mode: pgsql\n    pg_seq: 3');
+  const b = edit(a, global);
+  assert.equal(b.unitsJudged.get('identity/pg-seq'), undefined);
+  // pg_mode sorts clusters into Citus deployments: the Citus rules judge them all
+  const plain = global.replace('pg_cluster: pg-citus1, pg_mode: citus', 'pg_cluster: pg-citus1, pg_mode: pgsql');
+  const c = edit(b, plain);
+  assert.ok(c.rulesRun.includes('citus/inconsistent'));
+  assert.equal(c.unitsJudged.get('citus/inconsistent'), undefined);
+  // pg-citus1 still names the shard: it is told its pg_mode differs
+  assert.deepEqual(unitFindings(c).sort(), ['citus/inconsistent Citus.Dbsu.Two', 'citus/inconsistent pgsql', 'identity/pg-seq 1', 'identity/pg-seq 1']);
+});
+
+test('a unit rule that crashed is judged in full on the next edit', () => {
+  let crash = true;
+  const rule: Rule = {
+    code: 'probe/each-cluster',
+    severity: 'information',
+    docs: 'https://pigsty.io/docs/',
+    description: { en: 'probe', 'zh-cn': 'probe' },
+    messages: { default: { en: 'cluster {cluster}', 'zh-cn': 'cluster {cluster}' } },
+    ...eachPgCluster((ctx, cluster) => {
+      if (crash && cluster.name === 'pg-c') throw new Error('boom');
+      if (ctx.resolver.value(cluster.members[0].ip, 'pg_role') === 'replica') ctx.report({ at: cluster.anchor, data: { cluster: cluster.name } });
+    }),
+  };
+  const before = analyze(INVENTORY, { rules: [rule] });
+  assert.deepEqual(before.findings.map((f) => f.code), ['internal/rule-crashed']);
+  crash = false;
+  const text = INVENTORY.replace('pg_seq: 2, pg_role: replica', 'pg_seq: 2, pg_role: offline');
+  const after = reanalyze(before, text, { rules: [rule] });
+  assert.equal(after.mode, 'block');
+  assert.equal(after.analysis.unitsJudged.get('probe/each-cluster'), undefined);
+  assert.deepEqual(after.analysis.findings.map((f) => f.message), ['cluster pg-c']);
+  // from there on, only the edited cluster: pg-a's first host becomes a replica
+  const next = reanalyze(after.analysis, text.replace('10.10.10.11: { pg_seq: 1, pg_role: primary }', '10.10.10.11: { pg_seq: 1, pg_role: replica }'), { rules: [rule] });
+  assert.deepEqual(next.analysis.unitsJudged.get('probe/each-cluster'), ['pg-a']);
+  assert.deepEqual(next.analysis.findings.map((f) => f.message), ['cluster pg-a', 'cluster pg-c']);
+});
