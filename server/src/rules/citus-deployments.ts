@@ -1,6 +1,7 @@
 // Citus deployments: every set of PostgreSQL clusters that share `pg_mode: citus` and one `pg_shard`
 // (the Patroni scope). Each cluster is one Citus group; `pg_group` 0 is the coordinator.
-import type { PgCluster } from '../engine/clusters';
+import type { PgCluster, PgMember } from '../engine/clusters';
+import { readName } from '../engine/reads';
 import type { EffectiveValue, Resolver } from '../engine/resolve';
 import { isBlank } from './places';
 import type { Rule, RuleContext } from './types';
@@ -36,7 +37,7 @@ export function citusDeployments(ctx: RuleContext): CitusDeployment[] {
   return ctx.memo('citus/deployments', () => computeDeployments(ctx));
 }
 
-// one list and one hosts function for every rule: the engine finds the touched deployments once per version
+// one list and one test for every rule: the engine finds the touched deployments once per version
 const deploymentList = (ctx: RuleContext) => ctx.memo('citus/deployments-by-shard', () => new Map(citusDeployments(ctx).map((d) => [d.shard, d])));
 const deploymentTouches = (d: CitusDeployment, hosts: ReadonlySet<string>) => d.clusters.some((c) => c.cluster.members.some((m) => hosts.has(m.ip)));
 
@@ -45,14 +46,37 @@ export function eachCitusDeployment(judge: (ctx: RuleContext, deployment: CitusD
   return judgedByUnit<CitusDeployment>({ list: deploymentList, touches: deploymentTouches, judge });
 }
 
+interface Classified {
+  citus: boolean;
+  shard: EffectiveValue | null;
+}
+
+/**
+ * What a cluster is to Citus, by its members list: the cluster index keeps a cluster's list from
+ * version to version only while no member's values changed (engine/clusters.ts), so the answer
+ * stands as long as the list does. The names are read whether or not the answer was known.
+ */
+const classified = new WeakMap<readonly PgMember[], Classified>();
+
+function classify(ctx: RuleContext, cluster: PgCluster): Classified {
+  readName('pg_mode');
+  readName('pg_shard');
+  const known = classified.get(cluster.members);
+  if (known) return known;
+  const eff = ctx.resolver.explicit(cluster.members[0].ip, 'pg_shard');
+  const answer = {
+    citus: cluster.members.some((m) => isCitusMember(ctx.resolver, m.ip)),
+    shard: eff && !isBlank(eff.value) && typeof eff.value !== 'object' ? eff : null,
+  };
+  classified.set(cluster.members, answer);
+  return answer;
+}
+
 function computeDeployments(ctx: RuleContext): CitusDeployment[] {
   const byShard = new Map<string, CitusDeployment>();
   const others: CitusCluster[] = [];
   for (const cluster of ctx.pgClusters().values()) {
-    const first = cluster.members[0].ip;
-    const citus = cluster.members.some((m) => isCitusMember(ctx.resolver, m.ip));
-    const eff = ctx.resolver.explicit(first, 'pg_shard');
-    const shard = eff && !isBlank(eff.value) && typeof eff.value !== 'object' ? eff : null;
+    const { citus, shard } = classify(ctx, cluster);
     const entry: CitusCluster = { cluster, shard, citus };
     if (!citus) {
       if (shard) others.push(entry);
