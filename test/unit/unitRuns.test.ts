@@ -8,6 +8,7 @@ import { analyze, Analysis } from '../../server/src/engine/analyze';
 import { reanalyze } from '../../server/src/engine/incremental';
 import type { Rule } from '../../server/src/rules/types';
 import { eachPgCluster } from '../../server/src/rules/units';
+import { valuePlace, writtenAt } from '../../server/src/rules/places';
 import { dedent } from '../helpers/ruleTester';
 
 // pg-a uses pg_seq 1 twice, pg-c has no primary, and the two groups of Citus shard pg-citus
@@ -139,4 +140,36 @@ test('a unit rule that crashed is judged in full on the next edit', () => {
   const next = reanalyze(after.analysis, text.replace('10.10.10.11: { pg_seq: 1, pg_role: primary }', '10.10.10.11: { pg_seq: 1, pg_role: replica }'), { rules: [rule] });
   assert.deepEqual(next.analysis.unitsJudged.get('probe/each-cluster'), ['pg-a']);
   assert.deepEqual(next.analysis.findings.map((f) => f.message), ['cluster pg-a', 'cluster pg-c']);
+});
+
+test('a value several clusters share is reported once, by the first of them, whichever units were judged again', () => {
+  // each cluster reports where its pg_mode is written, once per written value
+  const rule: Rule = {
+    code: 'probe/once',
+    severity: 'information',
+    docs: 'https://pigsty.io/docs/',
+    description: { en: 'probe', 'zh-cn': 'probe' },
+    messages: { default: { en: 'pg_mode of {cluster}', 'zh-cn': 'pg_mode of {cluster}' } },
+    ...eachPgCluster((ctx, cluster) => {
+      for (const m of cluster.members) {
+        const eff = ctx.resolver.explicit(m.ip, 'pg_mode');
+        if (eff) ctx.report({ at: valuePlace(eff, null), data: { cluster: cluster.name }, once: writtenAt(eff) });
+      }
+    }),
+  };
+  const where = (a: Analysis) => a.findings.map((f) => `${f.message} at ${a.parsed.text.slice(f.span.start, f.span.end)}`);
+  const before = analyze(INVENTORY, { rules: [rule] });
+  // all.vars' pgsql is pg-a's, pg-b's and pg-c's: pg-a reports it
+  assert.deepEqual(where(before), ['pg_mode of pg-citus0 at citus', 'pg_mode of pg-citus1 at citus', 'pg_mode of pg-a at pgsql']);
+  // pg-a gets a pg_mode of its own: all.vars' value is now first met in pg-b, which is not judged again
+  const text = INVENTORY.replace('vars: { pg_cluster: pg-a }', 'vars: { pg_cluster: pg-a, pg_mode: pgsql }');
+  const after = reanalyze(before, text, { rules: [rule] });
+  assert.equal(after.mode, 'block');
+  assert.deepEqual(after.analysis.unitsJudged.get('probe/once'), ['pg-a']);
+  assert.deepEqual(after.analysis.findings, analyze(text, { rules: [rule] }).findings);
+  assert.deepEqual(where(after.analysis), ['pg_mode of pg-a at pgsql', 'pg_mode of pg-citus0 at citus', 'pg_mode of pg-citus1 at citus', 'pg_mode of pg-b at pgsql']);
+  // and back: pg-a reports all.vars' value again, pg-b's kept report of it is dropped
+  const back = reanalyze(after.analysis, INVENTORY, { rules: [rule] });
+  assert.deepEqual(back.analysis.unitsJudged.get('probe/once'), ['pg-a']);
+  assert.deepEqual(where(back.analysis), where(before));
 });

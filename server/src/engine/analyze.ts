@@ -9,7 +9,7 @@ import { parseText, ParsedText } from './parse';
 import { readAlso, readEverything, readName, Reads, recordReads } from './reads';
 import { Resolver } from './resolve';
 import { syntaxOnlyNotice } from './notices';
-import { judgeUnits, UnitFindings, UnitReuse } from './unitRuns';
+import { firstOfEachOnce, judgeUnits, UnitFindings, UnitReuse } from './unitRuns';
 import { applySuppressions, SuppressionResult, unusedDirectiveFindings } from './suppressions';
 
 export type SeverityOverride = Severity | 'off';
@@ -152,7 +152,9 @@ export function analyzeModel(
       }
       // a rule that judges entry by entry keeps its findings outside the re-parsed block
       const kept = rule.local && reuse?.local ? keptOutsideBlock(rule.code, reuse.previous.get(rule.code), reuse.local, reuse.edit) : null;
-      const own: Finding[] = kept ?? [];
+      // what the rule reports, with the `once` key of each report
+      const reported: Finding[] = [];
+      const onces: unknown[] = [];
       const reads = new Reads();
       // what the kept findings were found by stays read
       if (kept) reads.merge(reuse!.previous.get(rule.code)!.reads);
@@ -178,24 +180,30 @@ export function analyzeModel(
         localScope: kept ? reuse!.local!.scope : undefined,
         report: (r) => {
           const f = toFinding(rule, r, lang, text.length);
-          if (f) own.push(override ? { ...f, severity: override } : f);
+          if (!f) return;
+          reported.push(override ? { ...f, severity: override } : f);
+          onces.push(r.once);
         },
       };
       let units: UnitFindings | undefined;
+      let crashed: Finding | null = null;
       try {
         recordReads(reads, () => {
           if (!rule.units || kept) return rule.check(ctx);
-          const run = judgeUnits(ctx, rule.units, own, unitReuse(reuse, rule.code, resolver));
+          const run = judgeUnits(ctx, rule.units, reported, onces, unitReuse(reuse, rule.code, resolver));
           units = run.units;
           if (run.judged) unitsJudged.set(rule.code, run.judged);
         });
       } catch (err) {
         // one broken rule must not take the others down: say so where the user sees it
-        own.push(ruleCrashed(rule.code, err));
+        crashed = ruleCrashed(rule.code, err);
         reads.addAll();
         units = undefined;
         unitsJudged.delete(rule.code);
       }
+      const found = firstOfEachOnce(reported, onces);
+      const own = kept ? kept.concat(found) : found;
+      if (crashed) own.push(crashed);
       rulesRun.push(rule.code);
       if (kept) rulesRunLocally.push(rule.code);
       ruleRuns.set(rule.code, { findings: own, reads, units });
@@ -218,15 +226,17 @@ function carriedOver(reuse: RuleReuse, code: string): RuleRun | null {
   const before = reuse.previous.get(code);
   if (!before || before.reads.touches(reuse.changed)) return null;
   const findings = moveFindings(before.findings, reuse.edit);
+  if (!findings || !before.units) return findings && { findings, reads: before.reads };
   // the findings keep their order, so the unit ranges still point at theirs
-  return findings && { findings, reads: before.reads, units: before.units };
+  const raw = before.units.raw === before.findings ? findings : moveFindings(before.units.raw, reuse.edit);
+  return raw && { findings, reads: before.reads, units: { ...before.units, raw } };
 }
 
 /** The previous run of a unit-by-unit rule, when the edit kept the hosts outside one group as they were. */
 function unitReuse(reuse: RuleReuse | undefined, code: string, resolver: Resolver): UnitReuse | undefined {
   const before = reuse?.previous.get(code);
   if (!reuse || !before?.units || !resolver.reworked) return undefined;
-  return { findings: before.findings, units: before.units, reads: before.reads, changed: reuse.changed, edit: reuse.edit, reworked: resolver.reworked };
+  return { units: before.units, reads: before.reads, changed: reuse.changed, edit: reuse.edit, reworked: resolver.reworked };
 }
 
 /**

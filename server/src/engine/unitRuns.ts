@@ -8,7 +8,11 @@ import { readAlso, recordReads, Reads } from './reads';
 
 /** Which findings of a run belong to which unit. */
 export interface UnitFindings {
-  /** The units that had findings: [start, end) into the run's findings, in unit order. */
+  /** What the units reported, before reports with a `once` key already seen were dropped. */
+  raw: Finding[];
+  /** The `once` key of each of `raw`, or null when no report had one. */
+  onces: unknown[] | null;
+  /** The units that reported: [start, end) into `raw`, in unit order. */
   ranges: Map<string, [number, number]>;
   /** How many units there were. */
   count: number;
@@ -18,7 +22,6 @@ export interface UnitFindings {
 
 /** The rule's previous run and what the edit may have changed. */
 export interface UnitReuse {
-  findings: readonly Finding[];
   units: UnitFindings;
   reads: Reads;
   changed: ReadonlySet<string>;
@@ -34,52 +37,84 @@ export interface UnitRun {
 }
 
 /**
- * Judges the units into `out`, the array `ctx.report` appends to, while the caller records reads.
- * With `reuse`, a unit holding no reworked host takes its previous findings instead.
+ * Judges the units into `reported` and `onces`, the arrays `ctx.report` appends to, while the
+ * caller records reads. With `reuse`, a unit holding no reworked host takes its previous reports
+ * instead. The caller then drops the repeated `once` keys (firstOfEachOnce), as for any rule, so
+ * that a key first reported by a unit judged again, or by a kept one, is kept the same way.
  */
-export function judgeUnits(ctx: RuleContext, units: RuleUnits<unknown>, out: Finding[], reuse?: UnitReuse): UnitRun {
+export function judgeUnits(ctx: RuleContext, units: RuleUnits<unknown>, reported: Finding[], onces: unknown[], reuse?: UnitReuse): UnitRun {
   const listReads = new Reads();
   const list = recordReads(listReads, () => units.list(ctx));
-  const kept = reuse ? keptFindings(units, list, reuse) : null;
-  // what the kept findings were found by stays read
+  const kept = reuse ? keptReports(units, list, reuse) : null;
+  // what the kept reports were found by stays read
   if (kept) readAlso(reuse!.reads);
   const ranges = new Map<string, [number, number]>();
   const judged: string[] = [];
   for (const [key, unit] of list) {
-    const start = out.length;
+    const start = reported.length;
     if (kept && !kept.touched.has(key)) {
-      const findings = kept.findings.get(key);
-      if (findings) out.push(...findings);
+      const before = kept.reports.get(key);
+      if (before) {
+        for (let i = 0; i < before.findings.length; i++) {
+          reported.push(before.findings[i]);
+          onces.push(before.onces?.[i]);
+        }
+      }
     } else {
       units.judge(ctx, unit);
       judged.push(key);
     }
-    if (out.length > start) ranges.set(key, [start, out.length]);
+    if (reported.length > start) ranges.set(key, [start, reported.length]);
   }
-  return { units: { ranges, count: list.size, listReads }, judged: kept ? judged : null };
+  const found: UnitFindings = { raw: reported, onces: onces.some((k) => k !== undefined) ? onces : null, ranges, count: list.size, listReads };
+  return { units: found, judged: kept ? judged : null };
+}
+
+/** Findings in order, without those whose `once` key an earlier one had; `found` itself when no key repeats. */
+export function firstOfEachOnce(found: Finding[], onces: readonly unknown[]): Finding[] {
+  let seen: Set<unknown> | null = null;
+  let out: Finding[] | null = null;
+  for (let i = 0; i < found.length; i++) {
+    const key = onces[i];
+    if (key !== undefined) {
+      seen ??= new Set();
+      if (seen.has(key)) {
+        out ??= found.slice(0, i);
+        continue;
+      }
+      seen.add(key);
+    }
+    out?.push(found[i]);
+  }
+  return out ?? found;
+}
+
+interface Kept {
+  findings: Finding[];
+  onces: unknown[] | null;
 }
 
 /**
- * The units holding a reworked host, and the previous findings of the others, moved over the edit;
- * null when every unit must be judged: the units may have changed, or a kept finding lies inside
+ * The units holding a reworked host, and the previous reports of the others, moved over the edit;
+ * null when every unit must be judged: the units may have changed, or a kept report lies inside
  * the edit.
  */
-function keptFindings(
+function keptReports(
   units: RuleUnits<unknown>,
   list: ReadonlyMap<string, unknown>,
   reuse: UnitReuse,
-): { touched: ReadonlySet<string>; findings: Map<string, Finding[]> } | null {
+): { touched: ReadonlySet<string>; reports: Map<string, Kept> } | null {
   const before = reuse.units;
   if (before.listReads.touches(reuse.changed) || before.count !== list.size) return null;
   const touched = touchedKeys(units, list, reuse.reworked);
-  const findings = new Map<string, Finding[]>();
+  const reports = new Map<string, Kept>();
   for (const [key, [start, end]] of before.ranges) {
     if (touched.has(key)) continue;
-    const moved = moveFindings(reuse.findings.slice(start, end), reuse.edit);
-    if (!moved) return null;
-    findings.set(key, moved);
+    const findings = moveFindings(before.raw.slice(start, end), reuse.edit);
+    if (!findings) return null;
+    reports.set(key, { findings, onces: before.onces && before.onces.slice(start, end) });
   }
-  return { touched, findings };
+  return { touched, reports };
 }
 
 /** Touched units by list, then by the function that tells them: rules sharing both scan the list once. */

@@ -21,6 +21,12 @@ export interface Report {
   related?: RelatedReport[];
   /** Overrides the rule's default severity for this one finding. */
   severity?: Severity;
+  /**
+   * Reported once per key in a run: a later report with the same key (a written entry that several
+   * hosts or clusters share) is dropped. Unit-by-unit rules (Rule.units) use this rather than
+   * remembering across units themselves; `local` rules do not use it.
+   */
+  once?: unknown;
 }
 
 export interface RuleContext {
