@@ -1,8 +1,8 @@
 // Citus deployments: every set of PostgreSQL clusters that share `pg_mode: citus` and one `pg_shard`
 // (the Patroni scope). Each cluster is one Citus group; `pg_group` 0 is the coordinator.
-import type { PgCluster, PgMember } from '../engine/clusters';
-import { readName } from '../engine/reads';
+import type { PgCluster } from '../engine/clusters';
 import type { EffectiveValue, Resolver } from '../engine/resolve';
+import { byMembers } from './byMembers';
 import { isBlank } from './places';
 import type { Rule, RuleContext } from './types';
 import { judgedByUnit } from './units';
@@ -46,31 +46,14 @@ export function eachCitusDeployment(judge: (ctx: RuleContext, deployment: CitusD
   return judgedByUnit<CitusDeployment>({ list: deploymentList, touches: deploymentTouches, judge });
 }
 
-interface Classified {
-  citus: boolean;
-  shard: EffectiveValue | null;
-}
-
-/**
- * What a cluster is to Citus, by its members list: the cluster index keeps a cluster's list from
- * version to version only while no member's values changed (engine/clusters.ts), so the answer
- * stands as long as the list does. The names are read whether or not the answer was known.
- */
-const classified = new WeakMap<readonly PgMember[], Classified>();
-
-function classify(ctx: RuleContext, cluster: PgCluster): Classified {
-  readName('pg_mode');
-  readName('pg_shard');
-  const known = classified.get(cluster.members);
-  if (known) return known;
+/** What a cluster is to Citus: whether a member runs `pg_mode: citus`, and the shard it names. */
+const classify = byMembers(['pg_mode', 'pg_shard'], (ctx, cluster): { citus: boolean; shard: EffectiveValue | null } => {
   const eff = ctx.resolver.explicit(cluster.members[0].ip, 'pg_shard');
-  const answer = {
+  return {
     citus: cluster.members.some((m) => isCitusMember(ctx.resolver, m.ip)),
     shard: eff && !isBlank(eff.value) && typeof eff.value !== 'object' ? eff : null,
   };
-  classified.set(cluster.members, answer);
-  return answer;
-}
+});
 
 function computeDeployments(ctx: RuleContext): CitusDeployment[] {
   const byShard = new Map<string, CitusDeployment>();
