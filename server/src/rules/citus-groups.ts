@@ -1,6 +1,6 @@
 // Citus groups at run time: one primary per group (Patroni elects one leader per group, whatever
 // the pg_cluster split) and one L2 VIP per group (vip-manager keys on <shard>/<group>/leader).
-import { citusDeployments, eachCitusDeployment, memberGroups } from './citus-deployments';
+import { eachCitusDeployment, memberGroups } from './citus-deployments';
 import { hostKey, truthy, valuePlace } from './places';
 import { DOCS, Place, Rule } from './types';
 import { splitVip } from './vip-address';
@@ -64,29 +64,27 @@ const sharedVip: Rule = {
       'zh-cn': '`{cluster}` 的 VIP {vip} 同时也是 Citus 分片 `{shard}` 中 `{other}` 的 VIP：每个分组需要独立的 VIP，否则两个主库会争抢同一个地址。',
     },
   },
-  check(ctx) {
-    for (const dep of citusDeployments(ctx)) {
-      const byVip = new Map<string, { cluster: string; place: Place }>();
-      for (const c of dep.clusters) {
-        const ip = c.cluster.members[0].ip;
-        if (!truthy(ctx.resolver.value(ip, 'pg_vip_enabled'))) continue;
-        const eff = ctx.resolver.explicit(ip, 'pg_vip_address');
-        const vip = eff ? splitVip(eff.value)?.address : undefined;
-        if (!vip) continue;
-        const first = byVip.get(vip);
-        const place = valuePlace(eff, c.cluster.anchor);
-        if (!first) {
-          byVip.set(vip, { cluster: c.cluster.name, place });
-          continue;
-        }
-        ctx.report({
-          at: place,
-          data: { vip, cluster: c.cluster.name, other: first.cluster, shard: dep.shard },
-          related: [{ at: first.place, message: { en: 'VIP {vip} of `{other}`', 'zh-cn': '`{other}` 的 VIP {vip}' } }],
-        });
+  ...eachCitusDeployment((ctx, dep) => {
+    const byVip = new Map<string, { cluster: string; place: Place }>();
+    for (const c of dep.clusters) {
+      const ip = c.cluster.members[0].ip;
+      if (!truthy(ctx.resolver.value(ip, 'pg_vip_enabled'))) continue;
+      const eff = ctx.resolver.explicit(ip, 'pg_vip_address');
+      const vip = eff ? splitVip(eff.value)?.address : undefined;
+      if (!vip) continue;
+      const first = byVip.get(vip);
+      const place = valuePlace(eff, c.cluster.anchor);
+      if (!first) {
+        byVip.set(vip, { cluster: c.cluster.name, place });
+        continue;
       }
+      ctx.report({
+        at: place,
+        data: { vip, cluster: c.cluster.name, other: first.cluster, shard: dep.shard },
+        related: [{ at: first.place, message: { en: 'VIP {vip} of `{other}`', 'zh-cn': '`{other}` 的 VIP {vip}' } }],
+      });
     }
-  },
+  }),
 };
 
 export const citusGroupRules: Rule[] = [groupPrimary, sharedVip];

@@ -13,11 +13,19 @@ export function judgedByUnit<U>(units: RuleUnits<U>): Pick<Rule, 'units' | 'chec
   };
 }
 
-// one function for every rule: the engine finds the touched clusters once per version
-const clusterList = (ctx: RuleContext) => ctx.pgClusters();
+// one test for every list of clusters: the engine finds the touched clusters once per version and list
 const clusterTouches = (cluster: PgCluster, hosts: ReadonlySet<string>) => cluster.members.some((m) => hosts.has(m.ip));
+const allClusters = (ctx: RuleContext) => ctx.pgClusters();
 
-/** Each PostgreSQL cluster on its own: its findings depend on its members' values alone. */
+/** Each cluster of `list` on its own: its findings depend on its members' values alone. */
+export function eachOfClusters(
+  list: (ctx: RuleContext) => ReadonlyMap<string, PgCluster>,
+  judge: (ctx: RuleContext, cluster: PgCluster) => void,
+): Pick<Rule, 'units' | 'check'> {
+  return judgedByUnit<PgCluster>({ list, touches: clusterTouches, judge });
+}
+
+/** Each PostgreSQL cluster on its own. */
 export function eachPgCluster(judge: (ctx: RuleContext, cluster: PgCluster) => void): Pick<Rule, 'units' | 'check'> {
-  return judgedByUnit<PgCluster>({ list: clusterList, touches: clusterTouches, judge });
+  return eachOfClusters(allClusters, judge);
 }

@@ -1,16 +1,20 @@
 // PostgreSQL L2 VIP (vip-manager, `pg_vip_*`) on clusters whose effective `pg_vip_enabled` is true
 // (rules-reference §5.1). `bin/validate` only checks the address when the VIP is *disabled*.
+import { defaultOf } from '../catalog/params';
 import type { PgCluster } from '../engine/clusters';
 import type { EffectiveValue } from '../engine/resolve';
 import { citusDeployments } from './citus-deployments';
 import { display } from './identity';
-import { hostKey, isBlank, onceEach, truthy, valuePlace, writtenAt } from './places';
+import { byMembers } from './byMembers';
+import { entriesNamed, hostKey, isBlank, onceEach, truthy, valuePlace, writtenAt } from './places';
 import { DOCS, Place, Rule, RuleContext } from './types';
 import { inSubnet, isIPv4Address, prefixNumber, splitVip, subnet } from './vip-address';
+import { eachOfClusters } from './units';
 import { interfaceRule, nodeVipRule } from './vip-node';
 
 interface VipUse {
-  cluster: PgCluster;
+  /** The cluster's name. */
+  cluster: string;
   eff: EffectiveValue;
   address: string;
   prefix: number;
@@ -18,43 +22,50 @@ interface VipUse {
   ips: string[];
 }
 
+const enablesVip = byMembers(['pg_vip_enabled'], (ctx, cluster) => cluster.members.some((m) => truthy(ctx.resolver.value(m.ip, 'pg_vip_enabled'))));
+
 function vipClusters(ctx: RuleContext): PgCluster[] {
-  return ctx.memo('vip/clusters', () => [...ctx.pgClusters().values()].filter((c) => c.members.some((m) => truthy(ctx.resolver.value(m.ip, 'pg_vip_enabled')))));
+  return ctx.memo('vip/clusters', () => [...ctx.pgClusters().values()].filter((c) => enablesVip(ctx, c)));
 }
 
-/** Each distinct written `pg_vip_address` of VIP clusters that parses, with its members. */
-/** Each written `pg_vip_address` of a VIP cluster, once, with that cluster. */
-function eachWrittenVip(ctx: RuleContext, visit: (eff: EffectiveValue, cluster: PgCluster) => void): void {
-  const first = onceEach<unknown>();
-  for (const cluster of vipClusters(ctx)) {
-    for (const m of cluster.members) {
-      const eff = ctx.resolver.explicit(m.ip, 'pg_vip_address');
-      if (eff && first(writtenAt(eff))) visit(eff, cluster);
-    }
+/** The VIP clusters by name: what the VIP rules that judge cluster by cluster go through. */
+const vipClusterList = (ctx: RuleContext) => ctx.memo('vip/clusters-by-name', () => new Map(vipClusters(ctx).map((c) => [c.name, c])));
+
+/** Each written `pg_vip_address` of one cluster's members (a value the cluster shares with others is reported `once`). */
+function eachWrittenVip(ctx: RuleContext, cluster: PgCluster, visit: (eff: EffectiveValue) => void): void {
+  for (const m of cluster.members) {
+    const eff = ctx.resolver.explicit(m.ip, 'pg_vip_address');
+    if (eff) visit(eff);
   }
 }
 
 function vipUses(ctx: RuleContext): VipUse[] {
-  return ctx.memo('vip/uses', () => computeVipUses(ctx));
+  return ctx.memo('vip/uses', () => vipClusters(ctx).flatMap((c) => usesOf(ctx, c)));
 }
 
-function computeVipUses(ctx: RuleContext): VipUse[] {
-  const out: VipUse[] = [];
-  for (const cluster of vipClusters(ctx)) {
-    const byEntry = new Map<unknown, VipUse>();
-    for (const m of cluster.members) {
-      const eff = ctx.resolver.explicit(m.ip, 'pg_vip_address');
-      const parts = eff ? splitVip(eff.value) : null;
-      if (!eff || !parts || !isIPv4Address(parts.address) || parts.address.startsWith('127.')) continue;
-      const prefix = parts.prefixText === null ? 24 : prefixNumber(parts.prefixText);
-      if (prefix === null) continue;
-      const use = byEntry.get(eff.entry);
-      if (use) use.ips.push(m.ip);
-      else byEntry.set(eff.entry, { cluster, eff, address: parts.address, prefix, ips: [m.ip] });
-    }
-    out.push(...byEntry.values());
+/** The cluster's usable VIPs, one per written value, with the members that carry it. */
+const usesOf = byMembers(['pg_vip_address'], (ctx, cluster): VipUse[] => {
+  const byEntry = new Map<unknown, VipUse>();
+  for (const m of cluster.members) {
+    const eff = ctx.resolver.explicit(m.ip, 'pg_vip_address');
+    const parts = eff ? splitVip(eff.value) : null;
+    if (!eff || !parts || !isIPv4Address(parts.address) || parts.address.startsWith('127.')) continue;
+    const prefix = parts.prefixText === null ? 24 : prefixNumber(parts.prefixText);
+    if (prefix === null) continue;
+    const use = byEntry.get(eff.entry);
+    if (use) use.ips.push(m.ip);
+    else byEntry.set(eff.entry, { cluster: cluster.name, eff, address: parts.address, prefix, ips: [m.ip] });
   }
-  return out;
+  return [...byEntry.values()];
+});
+
+/** Hosts with the keepalived node VIP enabled, each with its written `vip_address`. */
+function nodeVips(ctx: RuleContext): { ip: string; eff: EffectiveValue | undefined }[] {
+  return ctx.memo('vip/node-vips', () => {
+    // `vip_enabled` defaults to false: with no place that turns it on, no host is asked
+    if (!truthy(defaultOf('vip_enabled')?.value) && !entriesNamed(ctx, ['vip_enabled']).some((e) => truthy(e.value))) return [];
+    return ctx.resolver.hostIps().flatMap((ip) => (truthy(ctx.resolver.value(ip, 'vip_enabled')) ? [{ ip, eff: ctx.resolver.explicit(ip, 'vip_address') }] : []));
+  });
 }
 
 const vipRelated = (at: Place) => ({ at, message: { en: 'the VIP {vip} is set here', 'zh-cn': 'VIP {vip} 在此设置' } });
@@ -70,18 +81,16 @@ const addressMissing: Rule = {
       'zh-cn': '集群 `{cluster}` 启用了二层 VIP，但 `{host}` 没有 `pg_vip_address`：默认值 `127.0.0.1/24` 不可能是可用的 VIP。',
     },
   },
-  check(ctx) {
-    for (const cluster of vipClusters(ctx)) {
-      for (const m of cluster.members) {
-        if (!truthy(ctx.resolver.value(m.ip, 'pg_vip_enabled'))) continue;
-        const eff = ctx.resolver.explicit(m.ip, 'pg_vip_address');
-        const parts = eff ? splitVip(eff.value) : null;
-        if (eff && parts && !parts.address.startsWith('127.')) continue;
-        ctx.report({ at: eff && !isBlank(eff.value) ? valuePlace(eff, cluster.anchor) : cluster.anchor, data: { cluster: cluster.name, host: m.ip } });
-        break;
-      }
+  ...eachOfClusters(vipClusterList, (ctx, cluster) => {
+    for (const m of cluster.members) {
+      if (!truthy(ctx.resolver.value(m.ip, 'pg_vip_enabled'))) continue;
+      const eff = ctx.resolver.explicit(m.ip, 'pg_vip_address');
+      const parts = eff ? splitVip(eff.value) : null;
+      if (eff && parts && !parts.address.startsWith('127.')) continue;
+      ctx.report({ at: eff && !isBlank(eff.value) ? valuePlace(eff, cluster.anchor) : cluster.anchor, data: { cluster: cluster.name, host: m.ip } });
+      break;
     }
-  },
+  }),
 };
 
 const addressInvalid: Rule = {
@@ -95,14 +104,14 @@ const addressInvalid: Rule = {
       'zh-cn': '`pg_vip_address: {value}` 不是 `<ipv4>/<prefix>` 格式：`{address}` 不是 IPv4 地址（集群 `{cluster}`）。',
     },
   },
-  check(ctx) {
-    eachWrittenVip(ctx, (eff, cluster) => {
+  ...eachOfClusters(vipClusterList, (ctx, cluster) =>
+    eachWrittenVip(ctx, cluster, (eff) => {
       if (isBlank(eff.value)) return;
       const parts = splitVip(eff.value);
       if (parts && isIPv4Address(parts.address)) return;
-      ctx.report({ at: valuePlace(eff, null), data: { value: display(eff.value), address: parts?.address ?? display(eff.value), cluster: cluster.name } });
-    });
-  },
+      ctx.report({ at: valuePlace(eff, null), once: writtenAt(eff), data: { value: display(eff.value), address: parts?.address ?? display(eff.value), cluster: cluster.name } });
+    }),
+  ),
 };
 
 const prefixMissing: Rule = {
@@ -116,13 +125,13 @@ const prefixMissing: Rule = {
       'zh-cn': '`pg_vip_address: {vip}` 缺少 `/前缀长度`：vip-manager 会假定为 /{prefix}，且 `pg_listen` 中的 `{placeholder}` 不会被替换。若子网确实如此，请写成 `{vip}/{prefix}`。',
     },
   },
-  check(ctx) {
-    eachWrittenVip(ctx, (eff, cluster) => {
+  ...eachOfClusters(vipClusterList, (ctx, cluster) =>
+    eachWrittenVip(ctx, cluster, (eff) => {
       const parts = splitVip(eff.value);
       if (!parts || parts.prefixText !== null || !isIPv4Address(parts.address) || parts.address.startsWith('127.')) return;
-      ctx.report({ at: valuePlace(eff, null), data: { vip: parts.address, prefix: 24, cluster: cluster.name, placeholder: '${vip}' } });
-    });
-  },
+      ctx.report({ at: valuePlace(eff, null), once: writtenAt(eff), data: { vip: parts.address, prefix: 24, cluster: cluster.name, placeholder: '${vip}' } });
+    }),
+  ),
 };
 
 const prefixRange: Rule = {
@@ -136,13 +145,13 @@ const prefixRange: Rule = {
       'zh-cn': '`pg_vip_address: {value}` 的前缀为 `/{prefix}`：IPv4 前缀长度必须是 0 到 32 之间的数字。',
     },
   },
-  check(ctx) {
-    eachWrittenVip(ctx, (eff, cluster) => {
+  ...eachOfClusters(vipClusterList, (ctx, cluster) =>
+    eachWrittenVip(ctx, cluster, (eff) => {
       const parts = splitVip(eff.value);
       if (!parts || parts.prefixText === null || !isIPv4Address(parts.address) || prefixNumber(parts.prefixText) !== null) return;
-      ctx.report({ at: valuePlace(eff, null), data: { value: display(eff.value), prefix: parts.prefixText, cluster: cluster.name } });
-    });
-  },
+      ctx.report({ at: valuePlace(eff, null), once: writtenAt(eff), data: { value: display(eff.value), prefix: parts.prefixText, cluster: cluster.name } });
+    }),
+  ),
 };
 
 const networkAddress: Rule = {
@@ -160,14 +169,14 @@ const networkAddress: Rule = {
       'zh-cn': 'VIP {vip} 是 {vip}/{prefix} 的广播地址：请选择子网内的主机地址。',
     },
   },
-  check(ctx) {
-    for (const use of vipUses(ctx)) {
+  ...eachOfClusters(vipClusterList, (ctx, cluster) => {
+    for (const use of usesOf(ctx, cluster)) {
       if (use.prefix > 30) continue; // /31 and /32 have no network or broadcast address
       const net = subnet(use.address, use.prefix);
       const kind = use.address === net.network ? 'network' : use.address === net.broadcast ? 'broadcast' : null;
-      if (kind) ctx.report({ messageId: kind, at: valuePlace(use.eff, null), data: { vip: use.address, prefix: use.prefix, kind, cluster: use.cluster.name } });
+      if (kind) ctx.report({ messageId: kind, at: valuePlace(use.eff, null), data: { vip: use.address, prefix: use.prefix, kind, cluster: use.cluster } });
     }
-  },
+  }),
 };
 
 const memberOutsideSubnet: Rule = {
@@ -181,19 +190,19 @@ const memberOutsideSubnet: Rule = {
       'zh-cn': '集群 `{cluster}` 的主机 `{host}` 不在 {vip}/{prefix} 子网内：当它成为主库时，二层 VIP 无法漂移到它上面。',
     },
   },
-  check(ctx) {
-    for (const use of vipUses(ctx)) {
+  ...eachOfClusters(vipClusterList, (ctx, cluster) => {
+    for (const use of usesOf(ctx, cluster)) {
       if (use.prefix > 30) continue;
       for (const ip of use.ips) {
         if (!isIPv4Address(ip) || inSubnet(ip, use.address, use.prefix)) continue;
         ctx.report({
           at: hostKey(ctx, ip),
-          data: { host: ip, cluster: use.cluster.name, vip: use.address, prefix: use.prefix },
+          data: { host: ip, cluster: use.cluster, vip: use.address, prefix: use.prefix },
           related: [vipRelated(valuePlace(use.eff, null))],
         });
       }
     }
-  },
+  }),
 };
 
 const hostIpCollision: Rule = {
@@ -215,12 +224,10 @@ const hostIpCollision: Rule = {
     const hostAt = (ip: string) => [{ at: hostKey(ctx, ip), message: { en: 'host {host} is written here', 'zh-cn': '主机 {host} 在此定义' } }];
     for (const use of vipUses(ctx)) {
       if (!ctx.resolver.host(use.address)) continue;
-      ctx.report({ at: valuePlace(use.eff, null), data: { vip: use.address, host: use.address, cluster: use.cluster.name }, related: hostAt(use.address) });
+      ctx.report({ at: valuePlace(use.eff, null), data: { vip: use.address, host: use.address, cluster: use.cluster }, related: hostAt(use.address) });
     }
     const first = onceEach<unknown>();
-    for (const ip of ctx.resolver.hostIps()) {
-      if (!truthy(ctx.resolver.value(ip, 'vip_enabled'))) continue;
-      const eff = ctx.resolver.explicit(ip, 'vip_address');
+    for (const { eff } of nodeVips(ctx)) {
       if (!eff || typeof eff.value !== 'string' || !ctx.resolver.host(eff.value.trim()) || !first(writtenAt(eff))) continue;
       ctx.report({ messageId: 'node', at: valuePlace(eff, null), data: { vip: eff.value.trim(), host: eff.value.trim() }, related: hostAt(eff.value.trim()) });
     }
@@ -253,16 +260,14 @@ const duplicate: Rule = {
         continue;
       }
       if (first.cluster === use.cluster) continue;
-      const shard = shardOf.get(use.cluster.name);
-      if (shard !== undefined && shard === shardOf.get(first.cluster.name)) continue; // citus/shared-vip says it
-      ctx.report({ at: valuePlace(use.eff, null), data: { vip: use.address, cluster: use.cluster.name, other: first.cluster.name }, related: [vipRelated(valuePlace(first.eff, null))] });
+      const shard = shardOf.get(use.cluster);
+      if (shard !== undefined && shard === shardOf.get(first.cluster)) continue; // citus/shared-vip says it
+      ctx.report({ at: valuePlace(use.eff, null), data: { vip: use.address, cluster: use.cluster, other: first.cluster }, related: [vipRelated(valuePlace(first.eff, null))] });
     }
-    for (const ip of ctx.resolver.hostIps()) {
-      if (!truthy(ctx.resolver.value(ip, 'vip_enabled'))) continue;
-      const nodeVip = ctx.resolver.explicit(ip, 'vip_address');
+    for (const { ip, eff: nodeVip } of nodeVips(ctx)) {
       const use = typeof nodeVip?.value === 'string' ? firstByVip.get(nodeVip.value.trim()) : undefined;
       if (!use) continue;
-      ctx.report({ messageId: 'nodeVip', at: valuePlace(use.eff, null), data: { vip: use.address, cluster: use.cluster.name, host: ip }, related: [vipRelated(valuePlace(nodeVip, null))] });
+      ctx.report({ messageId: 'nodeVip', at: valuePlace(use.eff, null), data: { vip: use.address, cluster: use.cluster, host: ip }, related: [vipRelated(valuePlace(nodeVip, null))] });
       firstByVip.delete(use.address);
     }
   },
