@@ -210,6 +210,26 @@ test('structure rules run group by group, and rules that read parameters by name
   ]);
 });
 
+test('infra/stale-ip reads the VIPs only when a record names an address that is not a host', () => {
+  const USES = ['dns_records', 'haproxy_services', 'infra_portal', 'node_default_etc_hosts', 'node_dns_servers', 'node_etc_hosts'];
+  // records of hosts only: a VIP edit does not run the rule again
+  const hosts = INVENTORY.replace('admin_ip: 10.10.10.10', "admin_ip: 10.10.10.10\n    node_etc_hosts: [ '10.10.10.11 a', '10.10.10.12 b' ]");
+  const before = analyze(hosts);
+  assert.deepEqual(readsOf(before, 'infra/stale-ip'), USES);
+  const vip = reanalyze(before, hosts.replace('10.10.10.3/24', '10.10.10.4/24'));
+  assert.ok(!vip.analysis.rulesRun.includes('infra/stale-ip'));
+  // a record of the VIP: the rule reads the owners, and moving the VIP leaves the record stale
+  const named = INVENTORY.replace('admin_ip: 10.10.10.10', "admin_ip: 10.10.10.10\n    node_etc_hosts: [ '10.10.10.3 pg-test' ]");
+  const a = analyze(named);
+  assert.deepEqual(readsOf(a, 'infra/stale-ip'), [...USES, 'admin_ip', 'pg_vip_address', 'vip_address'].sort());
+  assert.deepEqual(findingsOf(a, named, ['infra/stale-ip']), []);
+  const moved = named.replace('10.10.10.3/24', '10.10.10.4/24');
+  const b = reanalyze(a, moved);
+  assert.equal(b.mode, 'block');
+  assert.deepEqual(findingsOf(b.analysis, moved, ['infra/stale-ip']), ["infra/stale-ip '10.10.10.3 pg-test'"]);
+  assert.deepEqual(b.analysis.findings, analyze(moved).findings);
+});
+
 test('the entry-by-entry rules run in full when an edit brings Jinja names or changes the version', () => {
   // a Jinja expression in pg-a that uses pg-b's own variable: its finding in pg-b must go
   const before = analyze(LOCAL);

@@ -3,7 +3,7 @@
 // after a node is removed, as in the 2-of-3 failure recovery (rules-reference §7).
 import { isMap, isScalar, isSeq, Node } from 'yaml';
 import { findPair, keyText, resolveAlias } from '../engine/model';
-import { entriesNamed, truthy } from './places';
+import { entriesNamed } from './places';
 import { DOCS, Rule, RuleContext } from './types';
 import { isIPv4Address, splitVip } from './vip-address';
 
@@ -51,20 +51,17 @@ function collect(ctx: RuleContext): IpUse[] {
   return out;
 }
 
-/** Addresses the inventory accounts for: hosts, every `admin_ip`, PG and node VIPs. */
-function knownAddresses(ctx: RuleContext): Set<string> {
-  const known = new Set<string>(ctx.resolver.hostIps());
+/**
+ * Addresses written for `admin_ip` and the node and PG VIPs. Every effective VIP is one of these or
+ * the role default, which is a loopback address and never judged.
+ */
+function ownerAddresses(ctx: RuleContext): Set<string> {
+  const owners = new Set<string>();
   for (const entry of entriesNamed(ctx, OWNERS)) {
     const parts = splitVip(entry.value);
-    if (parts) known.add(parts.address.trim());
+    if (parts) owners.add(parts.address.trim());
   }
-  for (const ip of ctx.resolver.hostIps()) {
-    if (truthy(ctx.resolver.value(ip, 'pg_vip_enabled'))) {
-      const vip = splitVip(ctx.resolver.value(ip, 'pg_vip_address'));
-      if (vip) known.add(vip.address);
-    }
-  }
-  return known;
+  return owners;
 }
 
 /** `10.10.10.3` → `10.10.10` (IPv4 only: callers check first). */
@@ -85,11 +82,15 @@ export const staleIpRule: Rule = {
     },
   },
   check(ctx) {
-    const known = knownAddresses(ctx);
-    const ownSubnets = new Set(ctx.resolver.hostIps().filter(isIPv4Address).map(subnet24));
+    // the owners and the subnets are looked at only for an address that needs them: what the rule
+    // did not read cannot make it run again (a VIP edit, in an inventory whose records name hosts)
+    let owners: Set<string> | undefined;
+    let ownSubnets: Set<string> | undefined;
+    const owned = (ip: string) => ctx.resolver.host(ip) !== undefined || (owners ??= ownerAddresses(ctx)).has(ip);
+    const inOwnSubnet = (ip: string) => (ownSubnets ??= new Set(ctx.resolver.hostIps().filter(isIPv4Address).map(subnet24))).has(subnet24(ip));
     const seen = new Set<Node>();
     for (const use of collect(ctx)) {
-      if (known.has(use.ip) || use.ip.startsWith('127.') || use.ip === '0.0.0.0' || !ownSubnets.has(subnet24(use.ip)) || seen.has(use.node)) continue;
+      if (use.ip.startsWith('127.') || use.ip === '0.0.0.0' || owned(use.ip) || !inOwnSubnet(use.ip) || seen.has(use.node)) continue;
       seen.add(use.node);
       ctx.report({ at: use.node, data: { ip: use.ip, param: use.param } });
     }
