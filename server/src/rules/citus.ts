@@ -1,9 +1,9 @@
 // Citus topology: shard and group identity of the clusters that form one Citus deployment
 // (rules-reference §4). Pigsty checks none of it; Patroni reads `pg_shard` as its scope and
 // `pg_group` as the Citus group, so a mistake here splits or breaks the distributed cluster.
-import { citusDeployments, CitusDeployment, memberGroups } from './citus-deployments';
+import { citusDeployments, CitusDeployment, eachCitusDeployment, memberGroups } from './citus-deployments';
 import { display } from './identity';
-import { hostKey, onceEach, valuePlace, writtenAt } from './places';
+import { hostKey, valuePlace, writtenAt } from './places';
 import { DOCS, Place, Rule, RuleContext } from './types';
 
 const shardMissing: Rule = {
@@ -45,31 +45,28 @@ const groupInvalid: Rule = {
       'zh-cn': '`pg_group: {value}` 为负数：Citus 分组编号为 0（协调者）与 1..n（工作节点）。',
     },
   },
-  check(ctx) {
-    const first = onceEach<unknown>();
-    for (const dep of citusDeployments(ctx)) {
-      for (const c of dep.clusters) {
-        if (!c.citus) continue;
-        let missingReported = false;
-        for (const m of memberGroups(ctx, c.cluster)) {
-          if (!m.eff || m.eff.value === null) {
-            if (!missingReported) {
-              missingReported = true;
-              ctx.report({
-                messageId: 'missing',
-                at: c.cluster.anchor,
-                data: { cluster: c.cluster.name, shard: dep.shard },
-                severity: dep.clusters.length > 1 ? 'error' : 'warning',
-              });
-            }
-          } else if (isNegative(m.eff.value) && first(writtenAt(m.eff))) {
-            // other non-integers are params/type's finding; a negative integer has the right type and the wrong meaning
-            ctx.report({ messageId: 'invalid', at: valuePlace(m.eff, null), data: { value: display(m.eff.value), cluster: c.cluster.name } });
+  ...eachCitusDeployment((ctx, dep) => {
+    for (const c of dep.clusters) {
+      if (!c.citus) continue;
+      let missingReported = false;
+      for (const m of memberGroups(ctx, c.cluster)) {
+        if (!m.eff || m.eff.value === null) {
+          if (!missingReported) {
+            missingReported = true;
+            ctx.report({
+              messageId: 'missing',
+              at: c.cluster.anchor,
+              data: { cluster: c.cluster.name, shard: dep.shard },
+              severity: dep.clusters.length > 1 ? 'error' : 'warning',
+            });
           }
+        } else if (isNegative(m.eff.value)) {
+          // other non-integers are params/type's finding; a negative integer has the right type and the wrong meaning
+          ctx.report({ messageId: 'invalid', at: valuePlace(m.eff, null), once: writtenAt(m.eff), data: { value: display(m.eff.value), cluster: c.cluster.name } });
         }
       }
     }
-  },
+  }),
 };
 
 function isNegative(value: unknown): boolean {
@@ -110,17 +107,15 @@ const noCoordinator: Rule = {
       'zh-cn': 'Citus 分片 `{shard}` 没有协调者：没有任何集群设置 `pg_group: 0`（现有分组：{groups}）。',
     },
   },
-  check(ctx) {
-    for (const dep of citusDeployments(ctx)) {
-      const groups = clusterGroups(ctx, dep);
-      if (groups.length === 0 || groups.some((g) => g.group === 0)) continue;
-      const first = dep.clusters.find((c) => c.shard) ?? dep.clusters[0];
-      ctx.report({
-        at: first.shard ? valuePlace(first.shard, first.cluster.anchor) : first.cluster.anchor,
-        data: { shard: dep.shard, groups: [...new Set(groups.map((g) => g.group))].sort((a, b) => a - b).join(', ') },
-      });
-    }
-  },
+  ...eachCitusDeployment((ctx, dep) => {
+    const groups = clusterGroups(ctx, dep);
+    if (groups.length === 0 || groups.some((g) => g.group === 0)) return;
+    const first = dep.clusters.find((c) => c.shard) ?? dep.clusters[0];
+    ctx.report({
+      at: first.shard ? valuePlace(first.shard, first.cluster.anchor) : first.cluster.anchor,
+      data: { shard: dep.shard, groups: [...new Set(groups.map((g) => g.group))].sort((a, b) => a - b).join(', ') },
+    });
+  }),
 };
 
 const groupGap: Rule = {
@@ -138,18 +133,16 @@ const groupGap: Rule = {
       'zh-cn': 'Citus 分片 `{shard}` 中 `pg_group {group}` 紧跟在 {previous} 之后：缺少 {missingGroup} 至 {lastMissing} 号分组。',
     },
   },
-  check(ctx) {
-    for (const dep of citusDeployments(ctx)) {
-      const groups = clusterGroups(ctx, dep);
-      const sorted = [...new Set(groups.map((g) => g.group))].sort((a, b) => a - b);
-      for (let i = 1; i < sorted.length; i++) {
-        if (sorted[i] === sorted[i - 1] + 1) continue;
-        const at = groups.find((g) => g.group === sorted[i])!;
-        const data = { shard: dep.shard, group: sorted[i], previous: sorted[i - 1], missingGroup: sorted[i - 1] + 1, lastMissing: sorted[i] - 1 };
-        ctx.report({ messageId: data.lastMissing > data.missingGroup ? 'many' : 'default', at: at.place, data });
-      }
+  ...eachCitusDeployment((ctx, dep) => {
+    const groups = clusterGroups(ctx, dep);
+    const sorted = [...new Set(groups.map((g) => g.group))].sort((a, b) => a - b);
+    for (let i = 1; i < sorted.length; i++) {
+      if (sorted[i] === sorted[i - 1] + 1) continue;
+      const at = groups.find((g) => g.group === sorted[i])!;
+      const data = { shard: dep.shard, group: sorted[i], previous: sorted[i - 1], missingGroup: sorted[i - 1] + 1, lastMissing: sorted[i] - 1 };
+      ctx.report({ messageId: data.lastMissing > data.missingGroup ? 'many' : 'default', at: at.place, data });
     }
-  },
+  }),
 };
 
 const groupClusterMismatch: Rule = {
@@ -170,38 +163,36 @@ const groupClusterMismatch: Rule = {
       'zh-cn': 'Citus {group} 号分组被拆分到 `{other}` 与 `{cluster}` 两个集群：每个分组必须是一个只有一个主库的集群。',
     },
   },
-  check(ctx) {
-    for (const dep of citusDeployments(ctx)) {
-      const groups = clusterGroups(ctx, dep);
-      for (const c of dep.clusters) {
-        const main = groups.find((g) => g.name === c.cluster.name);
-        if (!main) continue;
-        for (const m of memberGroups(ctx, c.cluster)) {
-          if (m.group === null || m.group === main.group) continue;
-          ctx.report({
-            messageId: 'mixed',
-            at: valuePlace(m.eff, hostKey(ctx, m.ip)),
-            data: { host: m.ip, cluster: c.cluster.name, group: m.group, other: main.group },
-            related: [{ at: main.place, message: { en: 'group {other} is set here', 'zh-cn': '{other} 号分组在此设置' } }],
-          });
-        }
-      }
-      const firstByGroup = new Map<number, GroupedCluster>();
-      for (const g of groups) {
-        const first = firstByGroup.get(g.group);
-        if (!first) {
-          firstByGroup.set(g.group, g);
-          continue;
-        }
+  ...eachCitusDeployment((ctx, dep) => {
+    const groups = clusterGroups(ctx, dep);
+    for (const c of dep.clusters) {
+      const main = groups.find((g) => g.name === c.cluster.name);
+      if (!main) continue;
+      for (const m of memberGroups(ctx, c.cluster)) {
+        if (m.group === null || m.group === main.group) continue;
         ctx.report({
-          messageId: 'split',
-          at: g.place,
-          data: { group: g.group, cluster: g.name, other: first.name },
-          related: [{ at: first.place, message: { en: 'cluster `{other}` is group {group}', 'zh-cn': '集群 `{other}` 是 {group} 号分组' } }],
+          messageId: 'mixed',
+          at: valuePlace(m.eff, hostKey(ctx, m.ip)),
+          data: { host: m.ip, cluster: c.cluster.name, group: m.group, other: main.group },
+          related: [{ at: main.place, message: { en: 'group {other} is set here', 'zh-cn': '{other} 号分组在此设置' } }],
         });
       }
     }
-  },
+    const firstByGroup = new Map<number, GroupedCluster>();
+    for (const g of groups) {
+      const first = firstByGroup.get(g.group);
+      if (!first) {
+        firstByGroup.set(g.group, g);
+        continue;
+      }
+      ctx.report({
+        messageId: 'split',
+        at: g.place,
+        data: { group: g.group, cluster: g.name, other: first.name },
+        related: [{ at: first.place, message: { en: 'cluster `{other}` is group {group}', 'zh-cn': '集群 `{other}` 是 {group} 号分组' } }],
+      });
+    }
+  }),
 };
 
 const clusterName: Rule = {
@@ -218,23 +209,21 @@ const clusterName: Rule = {
       'zh-cn': '分片 `{shard}` 的 Citus {group} 号分组名为 `{cluster}`；Pigsty 的 Citus 文档要求命名为 `{expected}`（`pg_shard` + `pg_group`），使实例名与 `pg list` 显示的分组号一致。',
     },
   },
-  check(ctx) {
-    for (const dep of citusDeployments(ctx)) {
-      const groups = clusterGroups(ctx, dep);
-      for (const c of dep.clusters) {
-        const g = groups.find((x) => x.name === c.cluster.name);
-        if (!c.shard || !g) continue;
-        const expected = `${dep.shard}${g.group}`;
-        if (c.cluster.name === expected) continue;
-        const places = [...new Set(c.cluster.members.map((m) => m.cluster.entry!.valueNode ?? m.cluster.entry!.keyNode))];
-        ctx.report({
-          at: places[0],
-          data: { cluster: c.cluster.name, expected, shard: dep.shard, group: g.group },
-          related: places.slice(1).map((p) => ({ at: p, message: { en: '`pg_cluster: {cluster}` also written here', 'zh-cn': '此处同样写有 `pg_cluster: {cluster}`' } })),
-        });
-      }
+  ...eachCitusDeployment((ctx, dep) => {
+    const groups = clusterGroups(ctx, dep);
+    for (const c of dep.clusters) {
+      const g = groups.find((x) => x.name === c.cluster.name);
+      if (!c.shard || !g) continue;
+      const expected = `${dep.shard}${g.group}`;
+      if (c.cluster.name === expected) continue;
+      const places = [...new Set(c.cluster.members.map((m) => m.cluster.entry!.valueNode ?? m.cluster.entry!.keyNode))];
+      ctx.report({
+        at: places[0],
+        data: { cluster: c.cluster.name, expected, shard: dep.shard, group: g.group },
+        related: places.slice(1).map((p) => ({ at: p, message: { en: '`pg_cluster: {cluster}` also written here', 'zh-cn': '此处同样写有 `pg_cluster: {cluster}`' } })),
+      });
     }
-  },
+  }),
 };
 
 export const citusRules: Rule[] = [
