@@ -173,3 +173,32 @@ test('a value several clusters share is reported once, by the first of them, whi
   assert.deepEqual(back.analysis.unitsJudged.get('probe/once'), ['pg-a']);
   assert.deepEqual(where(back.analysis), where(before));
 });
+
+test('vip/interface judges again the VIP cluster or the node-VIP host whose interface was edited', () => {
+  const text = dedent(`
+    all:
+      children:
+        infra:
+          hosts: { 10.10.10.10: { infra_seq: 1 } }
+          vars: { vip_enabled: true, vip_address: 10.10.10.9, vip_vrid: 128, vip_interface: eth0 }
+        pg-test:
+          hosts:
+            10.10.10.11: { pg_seq: 1, pg_role: primary }
+            10.10.10.12: { pg_seq: 2, pg_role: replica }
+          vars: { pg_cluster: pg-test, pg_vip_enabled: true, pg_vip_address: 10.10.10.3/24, pg_vip_interface: eth1 }
+      vars:
+        version: v4.5.0
+        admin_ip: 10.10.10.10
+  `);
+  const interfaces = (a: Analysis) => a.findings.filter((f) => f.code === 'vip/interface').map((f) => a.parsed.text.slice(f.span.start, f.span.end));
+  const before = analyze(text);
+  assert.deepEqual(interfaces(before), []);
+  const node = text.replace('vip_interface: eth0', 'vip_interface: eth0/1');
+  const a = edit(before, node);
+  assert.deepEqual(a.unitsJudged.get('vip/interface'), ['vip_interface 10.10.10.10']);
+  assert.deepEqual(interfaces(a), ['eth0/1']);
+  const both = node.replace('pg_vip_interface: eth1', 'pg_vip_interface: eth 1');
+  const b = edit(a, both);
+  assert.deepEqual(b.unitsJudged.get('vip/interface'), ['pg_vip_interface pg-test']);
+  assert.deepEqual(interfaces(b), ['eth0/1', 'eth 1']);
+});

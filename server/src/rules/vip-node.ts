@@ -4,6 +4,7 @@ import type { PgCluster } from '../engine/clusters';
 import { display } from './identity';
 import { compareVersions, isBlank, onceEach, truthy, valuePlace, writtenAt } from './places';
 import { DOCS, Place, Rule, RuleContext } from './types';
+import { judgedByUnit } from './units';
 import { isIPv4Address } from './vip-address';
 
 /** Linux accepts up to 15 bytes and no `/`, `:` or whitespace (dev_valid_name). */
@@ -17,7 +18,10 @@ function nicProblem(value: unknown): boolean {
   return !NIC_NAME.test(v) || v === '.' || v === '..' || isIPv4Address(v);
 }
 
-export function interfaceRule(vipClusters: (ctx: RuleContext) => PgCluster[]): Rule {
+type InterfaceUnit = { cluster: PgCluster } | { ip: string };
+
+/** `vipClusters`: the clusters with the PG VIP on; `nodeVipHosts`: the hosts with the node VIP on. */
+export function interfaceRule(vipClusters: (ctx: RuleContext) => PgCluster[], nodeVipHosts: (ctx: RuleContext) => string[]): Rule {
   return {
     code: 'vip/interface',
     severity: 'error',
@@ -37,30 +41,38 @@ export function interfaceRule(vipClusters: (ctx: RuleContext) => PgCluster[]): R
         'zh-cn': '集群 `{cluster}` 启用了 VIP 但未设置 `pg_vip_interface`：{since} 之前其默认值为 `eth0`（此清单为 {version}）；请设置承载成员 IP 的网卡。',
       },
     },
-    check(ctx) {
-      const old = compareVersions(ctx.pigstyVersion, AUTO_SINCE) < 0;
-      const first = onceEach<unknown>();
-      const checkValue = (param: string, ip: string) => {
-        const eff = ctx.resolver.explicit(ip, param);
-        if (!eff || !first(writtenAt(eff)) || isBlank(eff.value)) return;
-        if (typeof eff.value === 'string' && eff.value.trim().toLowerCase() === 'auto') {
-          if (old) ctx.report({ messageId: 'autoTooOld', severity: 'warning', at: valuePlace(eff, null), data: { param, since: AUTO_SINCE, version: ctx.pigstyVersion } });
-        } else if (nicProblem(eff.value)) {
-          ctx.report({ messageId: 'invalid', at: valuePlace(eff, null), data: { param, value: display(eff.value) } });
-        }
-      };
-      for (const cluster of vipClusters(ctx)) {
+    ...judgedByUnit<InterfaceUnit>({
+      // each VIP cluster, then each host with the node VIP on
+      list: (ctx) =>
+        ctx.memo('vip/interface-units', () => {
+          const units = new Map<string, InterfaceUnit>();
+          for (const cluster of vipClusters(ctx)) units.set(`pg_vip_interface ${cluster.name}`, { cluster });
+          for (const ip of nodeVipHosts(ctx)) units.set(`vip_interface ${ip}`, { ip });
+          return units;
+        }),
+      touches: (unit, hosts) => ('ip' in unit ? hosts.has(unit.ip) : unit.cluster.members.some((m) => hosts.has(m.ip))),
+      judge(ctx, unit) {
+        const old = compareVersions(ctx.pigstyVersion, AUTO_SINCE) < 0;
+        const checkValue = (param: string, ip: string) => {
+          const eff = ctx.resolver.explicit(ip, param);
+          if (!eff || isBlank(eff.value)) return;
+          if (typeof eff.value === 'string' && eff.value.trim().toLowerCase() === 'auto') {
+            if (old) ctx.report({ messageId: 'autoTooOld', severity: 'warning', at: valuePlace(eff, null), once: writtenAt(eff), data: { param, since: AUTO_SINCE, version: ctx.pigstyVersion } });
+          } else if (nicProblem(eff.value)) {
+            ctx.report({ messageId: 'invalid', at: valuePlace(eff, null), once: writtenAt(eff), data: { param, value: display(eff.value) } });
+          }
+        };
+        if ('ip' in unit) return checkValue('vip_interface', unit.ip);
         let defaulted = false;
-        for (const m of cluster.members) {
+        for (const m of unit.cluster.members) {
           checkValue('pg_vip_interface', m.ip);
           if (!ctx.resolver.explicit(m.ip, 'pg_vip_interface')) defaulted = true;
         }
         if (old && defaulted) {
-          ctx.report({ messageId: 'eth0Default', severity: 'information', at: cluster.anchor, data: { cluster: cluster.name, since: AUTO_SINCE, version: ctx.pigstyVersion } });
+          ctx.report({ messageId: 'eth0Default', severity: 'information', at: unit.cluster.anchor, data: { cluster: unit.cluster.name, since: AUTO_SINCE, version: ctx.pigstyVersion } });
         }
-      }
-      for (const ip of ctx.resolver.hostIps()) if (truthy(ctx.resolver.value(ip, 'vip_enabled'))) checkValue('vip_interface', ip);
-    },
+      },
+    }),
   };
 }
 

@@ -282,7 +282,7 @@ export const vipRules: Rule[] = [
   memberOutsideSubnet,
   hostIpCollision,
   duplicate,
-  interfaceRule(vipClusters),
+  interfaceRule(vipClusters, (ctx) => nodeVips(ctx).map((n) => n.ip)),
   nodeVipRule,
 ];
 
