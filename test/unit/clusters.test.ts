@@ -52,17 +52,49 @@ describe('on the keystroke path, the cluster index is updated by difference', ()
     assert.ok(after.analysis.findings.some((f) => f.code === 'identity/pg-seq' && f.data.cluster === 'pg-a'));
   });
 
-  it('builds the index again when the edit changes a pg_cluster', () => {
+  it('moves hosts between clusters by difference when the edit changes a pg_cluster', () => {
     const before = analyze(TEXT);
     const old = before.pgClusters();
+    // pg-b's host joins pg-a: pg-b is gone, pg-c is untouched
     const text = TEXT.replace('pg_cluster: pg-b', 'pg_cluster: pg-a');
     const after = reanalyze(before, text);
     assert.equal(after.mode, 'block');
     const now = after.analysis.pgClusters();
-    assert.equal(now.get('pg-c')!.members.length, 1);
-    assert.notEqual(now.get('pg-c')!.members, old.get('pg-c')!.members);
+    assert.equal(now.get('pg-c')!.members, old.get('pg-c')!.members, 'pg-c keeps its members');
     assert.deepEqual(facts(after.analysis), facts(analyze(text)));
     assert.deepEqual(now.get('pg-a')!.members.map((m) => m.ip), ['10.10.10.11', '10.10.10.12', '10.10.10.21']);
+    assert.deepEqual([...now.keys()], ['pg-a', 'pg-c']);
+  });
+
+  it('orders the clusters as a full build does when a cluster appears, goes or gets another first member', () => {
+    let a = analyze(TEXT);
+    let text = TEXT;
+    const edits: [string, string][] = [
+      // pg-a's first host leaves for a new cluster, which comes first; pg-a now starts at .12
+      ['10.10.10.11: { pg_seq: 1, pg_role: primary }', '10.10.10.11: { pg_seq: 1, pg_role: primary, pg_cluster: pg-z }'],
+      // pg-c's host joins pg-b, and pg-c is gone
+      ['pg_role: primary, pg_cluster: pg-c', 'pg_role: primary, pg_cluster: pg-b'],
+      // the new cluster's host comes back, and pg-z is gone
+      [', pg_cluster: pg-z }', ' }'],
+      // pg-b's group takes pg-a's name: its host joins pg-a, the host that came from pg-c stays in pg-b
+      ['vars: { pg_cluster: pg-b }', 'vars: { pg_cluster: pg-a }'],
+      // pg-a's first host joins pg-b, before the host pg-b has: pg-b now comes first
+      ['10.10.10.11: { pg_seq: 1, pg_role: primary }', '10.10.10.11: { pg_seq: 1, pg_role: primary, pg_cluster: pg-b }'],
+    ];
+    const orders: string[][] = [];
+    for (const [from, to] of edits) {
+      a.pgClusters();
+      assert.ok(text.includes(from), from);
+      text = text.replace(from, to);
+      const r = reanalyze(a, text);
+      assert.equal(r.mode, 'block', `${from} -> ${to}`);
+      a = r.analysis;
+      assert.deepEqual(facts(a), facts(analyze(text)), `${from} -> ${to}`);
+      assert.deepEqual(a.findings, analyze(text).findings, `${from} -> ${to}`);
+      orders.push([...a.pgClusters().keys()]);
+    }
+    assert.deepEqual(orders, [['pg-z', 'pg-a', 'pg-b', 'pg-c'], ['pg-z', 'pg-a', 'pg-b'], ['pg-a', 'pg-b'], ['pg-a', 'pg-b'], ['pg-b', 'pg-a']]);
+    assert.deepEqual(a.pgClusters().get('pg-b')!.members.map((m) => m.ip), ['10.10.10.11', '10.10.10.31']);
   });
 
   it('stays equal to a full build over a chain of edits in different groups', () => {

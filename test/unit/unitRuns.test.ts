@@ -94,25 +94,29 @@ test('a Citus edit judges its deployment again: agreeing passwords end the findi
   assert.deepEqual(role.unitsJudged.get('identity/primary-count'), ['pg-citus1']);
 });
 
-test('every unit is judged when the edit may change the units or every host', () => {
+test('hosts that change cluster or deployment have the units they left and joined judged again; all.vars, every unit', () => {
   const before = analyze(INVENTORY);
-  // pg_cluster makes the clusters: pg-b's hosts join pg-c
+  // pg-b's hosts join pg-c: pg-b is gone, pg-c holds them
   const renamed = INVENTORY.replace('vars: { pg_cluster: pg-b }', 'vars: { pg_cluster: pg-c }');
   const a = edit(before, renamed);
-  assert.ok(a.rulesRun.includes('identity/pg-seq'));
-  assert.equal(a.unitsJudged.get('identity/pg-seq'), undefined);
-  assert.ok(unitFindings(a).includes('identity/pg-seq 1'));
+  assert.deepEqual(a.unitsJudged.get('identity/pg-seq'), ['pg-c']);
+  assert.deepEqual(a.unitsJudged.get('identity/primary-count'), ['pg-c']);
+  assert.deepEqual(unitFindings(a).sort(), ['citus/inconsistent Citus.Dbsu.Two', 'identity/pg-seq 1', 'identity/pg-seq 1']);
   // all.vars sets values on every host
   const global = renamed.replace('pg_mode: pgsql', 'pg_mode: pgsql\n    pg_seq: 3');
   const b = edit(a, global);
+  assert.ok(b.rulesRun.includes('identity/pg-seq'));
   assert.equal(b.unitsJudged.get('identity/pg-seq'), undefined);
-  // pg_mode sorts clusters into Citus deployments: the Citus rules judge them all
+  // pg-citus1 leaves Citus but still names the shard: the deployment is judged again, and it is
+  // told its pg_mode differs
   const plain = global.replace('pg_cluster: pg-citus1, pg_mode: citus', 'pg_cluster: pg-citus1, pg_mode: pgsql');
   const c = edit(b, plain);
-  assert.ok(c.rulesRun.includes('citus/inconsistent'));
-  assert.equal(c.unitsJudged.get('citus/inconsistent'), undefined);
-  // pg-citus1 still names the shard: it is told its pg_mode differs
+  assert.deepEqual(c.unitsJudged.get('citus/inconsistent'), ['pg-citus']);
   assert.deepEqual(unitFindings(c).sort(), ['citus/inconsistent Citus.Dbsu.Two', 'citus/inconsistent pgsql', 'identity/pg-seq 1', 'identity/pg-seq 1']);
+  // and it names another shard: a deployment of its own, judged as new; pg-citus is judged again
+  const apart = plain.replace('pg_cluster: pg-citus1, pg_mode: pgsql, pg_shard: pg-citus', 'pg_cluster: pg-citus1, pg_mode: citus, pg_shard: pg-other');
+  const d = edit(c, apart);
+  assert.deepEqual(d.unitsJudged.get('citus/group-primary'), ['pg-citus', 'pg-other']);
 });
 
 test('a unit rule that crashed is judged in full on the next edit', () => {
@@ -201,4 +205,24 @@ test('vip/interface judges again the VIP cluster or the node-VIP host whose inte
   const b = edit(a, both);
   assert.deepEqual(b.unitsJudged.get('vip/interface'), ['pg_vip_interface pg-test']);
   assert.deepEqual(interfaces(b), ['eth0/1', 'eth 1']);
+});
+
+test('a cluster that loses a host written elsewhere is judged again, though it holds no edited host', () => {
+  // pg-x is written in two groups; its primary leaves it from the first one
+  const text = dedent(`
+    all:
+      children:
+        pg-x1:
+          hosts:
+            10.10.10.11: { pg_cluster: pg-x, pg_seq: 1, pg_role: primary }
+        pg-x2:
+          hosts:
+            10.10.10.12: { pg_cluster: pg-x, pg_seq: 2, pg_role: replica }
+      vars: { admin_ip: 10.10.10.11 }
+  `);
+  const before = analyze(text);
+  assert.deepEqual(unitFindings(before), []);
+  const after = edit(before, text.replace('{ pg_cluster: pg-x, pg_seq: 1', '{ pg_cluster: pg-y, pg_seq: 1'));
+  assert.deepEqual(after.unitsJudged.get('identity/primary-count'), ['pg-y', 'pg-x']);
+  assert.deepEqual(unitFindings(after), ['identity/primary-count pg-x']);
 });

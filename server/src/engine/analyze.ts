@@ -118,11 +118,10 @@ export function analyzeModel(
   };
   // the previous index, if it may be updated (only this is kept: the analysis outlives `reuse`)
   const clustersBefore = reuse?.memos?.get(CLUSTERS);
-  const clustersStand = clustersBefore !== undefined && !clustersBefore.reads.touches(reuse!.changed);
   const pgClusters = () => memo(CLUSTERS, () => {
     const before = clustersBefore;
-    // the same hosts in the same clusters: only those of the hosts worked out again are rebuilt
-    if (before && clustersStand && resolver.reworked) {
+    // only the clusters of the hosts worked out again can have changed
+    if (before && resolver.reworked) {
       readAlso(before.reads);
       return updatePgClusters(before.value as Map<string, PgCluster>, resolver, resolver.reworked);
     }
@@ -236,7 +235,7 @@ function carriedOver(reuse: RuleReuse, code: string): RuleRun | null {
 function unitReuse(reuse: RuleReuse | undefined, code: string, resolver: Resolver): UnitReuse | undefined {
   const before = reuse?.previous.get(code);
   if (!reuse || !before?.units || !resolver.reworked) return undefined;
-  return { units: before.units, reads: before.reads, changed: reuse.changed, edit: reuse.edit, reworked: resolver.reworked };
+  return { units: before.units, reads: before.reads, edit: reuse.edit, reworked: resolver.reworked };
 }
 
 /**

@@ -49,31 +49,65 @@ export function indexPgClusters(resolver: Resolver): Map<string, PgCluster> {
 }
 
 /**
- * The index of the previous version, brought up to date by difference: only the clusters of the
- * hosts the resolver worked out again (`reworked`) are rebuilt, the others keep their members.
- * For an edit that changed no `pg_cluster` and not the inventory's structure, so that every host
- * stays in its cluster, in the same order; otherwise, or if a cluster is missing, the full index.
+ * The index of the previous version, brought up to date by difference: only the hosts the resolver
+ * worked out again (`reworked`, the others kept their values) may have changed cluster. The
+ * clusters none of them was or is in keep their members list; the others are rebuilt from their
+ * remaining members and the hosts that joined. For an edit that kept the inventory's structure;
+ * the result equals `indexPgClusters(resolver)`, in the same order (test/unit/clusters.test.ts).
  */
-export function updatePgClusters(before: Map<string, PgCluster>, resolver: Resolver, reworked: Iterable<string>): Map<string, PgCluster> {
-  const clusters = new Map<string, PgCluster>();
-  for (const [name, cluster] of before) clusters.set(name, new Cluster(name, cluster.members));
-  const rebuilt = new Set<string>();
+export function updatePgClusters(before: Map<string, PgCluster>, resolver: Resolver, reworked: ReadonlySet<string>): Map<string, PgCluster> {
+  // the reworked hosts by the cluster they are in now
+  const now = new Map<string, PgMember[]>();
   for (const ip of reworked) {
-    const name = clusterName(resolver.explicit(ip, 'pg_cluster'));
+    const eff = resolver.explicit(ip, 'pg_cluster');
+    const name = clusterName(eff);
     if (name === null) continue;
-    const old = before.get(name);
-    if (!old || !old.members.some((m) => m.ip === ip)) return indexPgClusters(resolver);
-    if (rebuilt.has(name)) continue;
-    rebuilt.add(name);
-    const cluster = new Cluster(name);
-    for (const member of old.members) {
-      const eff = resolver.explicit(member.ip, 'pg_cluster');
-      if (clusterName(eff) !== name) return indexPgClusters(resolver);
-      cluster.members.push({ ip: member.ip, cluster: eff! });
-    }
-    clusters.set(name, cluster);
+    const list = now.get(name);
+    if (list) list.push({ ip, cluster: eff! });
+    else now.set(name, [{ ip, cluster: eff! }]);
   }
-  return clusters;
+  let position: Map<string, number> | undefined;
+  const positionOf = (ip: string) => (position ??= new Map(resolver.hostIps().map((h, i) => [h, i]))).get(ip)!;
+  const byPosition = (a: PgMember, b: PgMember) => positionOf(a.ip) - positionOf(b.ip);
+  const clusters = new Map<string, PgCluster>();
+  let reorder = false;
+  for (const [name, cluster] of before) {
+    const joined = now.get(name);
+    now.delete(name);
+    if (!joined && !cluster.members.some((m) => reworked.has(m.ip))) {
+      clusters.set(name, new Cluster(name, cluster.members));
+      continue;
+    }
+    const members = rebuilt(cluster.members, joined ?? [], reworked, byPosition);
+    if (members.length === 0) continue; // every member left: the clusters after it keep their order
+    if (members[0].ip !== cluster.members[0].ip) reorder = true;
+    clusters.set(name, new Cluster(name, members));
+  }
+  for (const [name, members] of now) {
+    clusters.set(name, new Cluster(name, members.sort(byPosition)));
+    reorder = true;
+  }
+  // the full index orders clusters by where their first member is first written
+  if (!reorder) return clusters;
+  return new Map([...clusters].sort((a, b) => positionOf(a[1].members[0].ip) - positionOf(b[1].members[0].ip)));
+}
+
+/**
+ * A cluster's members after an edit: those not reworked stay, in their order; `joined` are the
+ * reworked hosts in it now. When those are the reworked members it had, each takes its place.
+ */
+function rebuilt(
+  members: readonly PgMember[],
+  joined: PgMember[],
+  reworked: ReadonlySet<string>,
+  byPosition: (a: PgMember, b: PgMember) => number,
+): PgMember[] {
+  const had = members.filter((m) => reworked.has(m.ip));
+  if (had.length === joined.length && had.every((m) => joined.some((j) => j.ip === m.ip))) {
+    const fresh = new Map(joined.map((j) => [j.ip, j]));
+    return members.map((m) => fresh.get(m.ip) ?? m);
+  }
+  return [...members.filter((m) => !reworked.has(m.ip)), ...joined].sort(byPosition);
 }
 
 function clusterName(eff: EffectiveValue | undefined): string | null {

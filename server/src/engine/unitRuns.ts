@@ -1,10 +1,11 @@
 // Rules judged unit by unit (Rule.units: each PostgreSQL cluster, each Citus deployment). After an
 // edit inside one group, only the hosts written there may have other values (the resolver's
-// `reworked`), so only the units holding one of them are judged again; the others keep their
-// findings, moved over the edit. A full run and this one give the same findings in the same order.
+// `reworked`), so only the units holding one of them, before or after the edit, are judged again;
+// the others keep their findings, moved over the edit. A full run and this one give the same
+// findings in the same order.
 import type { RuleContext, RuleUnits } from '../rules/types';
 import { Finding, moveFindings, TextEdit } from './findings';
-import { readAlso, recordReads, Reads } from './reads';
+import { readAlso, Reads } from './reads';
 
 /** Which findings of a run belong to which unit. */
 export interface UnitFindings {
@@ -14,17 +15,14 @@ export interface UnitFindings {
   onces: unknown[] | null;
   /** The units that reported: [start, end) into `raw`, in unit order. */
   ranges: Map<string, [number, number]>;
-  /** How many units there were. */
-  count: number;
-  /** What listing the units read: while an edit changes none of it, the units stay the same. */
-  listReads: Reads;
+  /** The units judged, by key. */
+  list: ReadonlyMap<string, unknown>;
 }
 
 /** The rule's previous run and what the edit may have changed. */
 export interface UnitReuse {
   units: UnitFindings;
   reads: Reads;
-  changed: ReadonlySet<string>;
   edit: TextEdit;
   /** The hosts whose values may differ from the previous version's. */
   reworked: ReadonlySet<string>;
@@ -43,8 +41,7 @@ export interface UnitRun {
  * that a key first reported by a unit judged again, or by a kept one, is kept the same way.
  */
 export function judgeUnits(ctx: RuleContext, units: RuleUnits<unknown>, reported: Finding[], onces: unknown[], reuse?: UnitReuse): UnitRun {
-  const listReads = new Reads();
-  const list = recordReads(listReads, () => units.list(ctx));
+  const list = units.list(ctx);
   const kept = reuse ? keptReports(units, list, reuse) : null;
   // what the kept reports were found by stays read
   if (kept) readAlso(reuse!.reads);
@@ -52,7 +49,7 @@ export function judgeUnits(ctx: RuleContext, units: RuleUnits<unknown>, reported
   const judged: string[] = [];
   for (const [key, unit] of list) {
     const start = reported.length;
-    if (kept && !kept.touched.has(key)) {
+    if (kept && !kept.judge.has(key)) {
       const before = kept.reports.get(key);
       if (before) {
         for (let i = 0; i < before.findings.length; i++) {
@@ -66,7 +63,7 @@ export function judgeUnits(ctx: RuleContext, units: RuleUnits<unknown>, reported
     }
     if (reported.length > start) ranges.set(key, [start, reported.length]);
   }
-  const found: UnitFindings = { raw: reported, onces: onces.some((k) => k !== undefined) ? onces : null, ranges, count: list.size, listReads };
+  const found: UnitFindings = { raw: reported, onces: onces.some((k) => k !== undefined) ? onces : null, ranges, list };
   return { units: found, judged: kept ? judged : null };
 }
 
@@ -95,26 +92,28 @@ interface Kept {
 }
 
 /**
- * The units holding a reworked host, and the previous reports of the others, moved over the edit;
- * null when every unit must be judged: the units may have changed, or a kept report lies inside
- * the edit.
+ * The units to judge again, and the previous reports of the others, moved over the edit; null when
+ * a kept report lies inside the edit. A unit is judged again when it holds a reworked host now or
+ * held one before (a host that joined or left it), or is new. The others hold the same hosts with
+ * the same values as before, since only reworked hosts changed.
  */
 function keptReports(
   units: RuleUnits<unknown>,
   list: ReadonlyMap<string, unknown>,
   reuse: UnitReuse,
-): { touched: ReadonlySet<string>; reports: Map<string, Kept> } | null {
+): { judge: ReadonlySet<string>; reports: Map<string, Kept> } | null {
   const before = reuse.units;
-  if (before.listReads.touches(reuse.changed) || before.count !== list.size) return null;
-  const touched = touchedKeys(units, list, reuse.reworked);
+  const judge = new Set(touchedKeys(units, list, reuse.reworked));
+  for (const key of touchedKeys(units, before.list, reuse.reworked)) judge.add(key);
+  for (const key of list.keys()) if (!before.list.has(key)) judge.add(key);
   const reports = new Map<string, Kept>();
   for (const [key, [start, end]] of before.ranges) {
-    if (touched.has(key)) continue;
+    if (judge.has(key) || !list.has(key)) continue;
     const findings = moveFindings(before.raw.slice(start, end), reuse.edit);
     if (!findings) return null;
     reports.set(key, { findings, onces: before.onces && before.onces.slice(start, end) });
   }
-  return { touched, reports };
+  return { judge, reports };
 }
 
 /** Touched units by list, then by the function that tells them: rules sharing both scan the list once. */
