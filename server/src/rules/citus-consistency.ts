@@ -6,7 +6,7 @@ import { citusPgVersions } from '../catalog/citusVersions';
 import type { PgCluster } from '../engine/clusters';
 import { findPair, resolveAlias } from '../engine/model';
 import type { EffectiveValue } from '../engine/resolve';
-import { citusDeployments, eachCitusDeployment } from './citus-deployments';
+import { CitusDeployment, eachCitusDeployment } from './citus-deployments';
 import { display } from './identity';
 import { isBlank, onceEach, valuePlace, writtenAt } from './places';
 import { DOCS, Place, Rule, RuleContext } from './types';
@@ -14,8 +14,9 @@ import { DOCS, Place, Rule, RuleContext } from './types';
 const SHARED_PARAMS = ['pg_mode', 'pg_primary_db', 'pg_dbsu_password', 'patroni_username', 'patroni_password', 'pg_version'] as const;
 const SECRET_PARAMS = new Set(['pg_dbsu_password', 'patroni_password']);
 
-function citusClusters(ctx: RuleContext): PgCluster[] {
-  return citusDeployments(ctx).flatMap((d) => d.clusters.filter((c) => c.citus).map((c) => c.cluster));
+/** The clusters of a deployment that run Citus (not those that only name its shard). */
+function citusClustersOf(dep: CitusDeployment): PgCluster[] {
+  return dep.clusters.filter((c) => c.citus).map((c) => c.cluster);
 }
 
 const inconsistent: Rule = {
@@ -98,9 +99,8 @@ const primaryDb: Rule = {
       'zh-cn': '数据库 `{database}` 是 Citus 数据库（`pg_primary_db`），但其 `extensions` 中没有 `citus`。',
     },
   },
-  check(ctx) {
-    const first = onceEach<string>();
-    for (const cluster of citusClusters(ctx)) {
+  ...eachCitusDeployment((ctx, dep) => {
+    for (const cluster of citusClustersOf(dep)) {
       const ip = cluster.members[0].ip;
       const db = ctx.resolver.get(ip, 'pg_primary_db');
       if (!db || typeof db.value !== 'string' || db.value === 'postgres') continue;
@@ -108,18 +108,20 @@ const primaryDb: Rule = {
       const item = databaseItem(dbs, db.value, ctx);
       if (!item) {
         const listed = Array.isArray(dbs?.value) && dbs!.value.some((d) => d && typeof d === 'object' && (d as { name?: unknown }).name === db.value);
-        if (!listed && first(`${keyOf(writtenAt(db) as object)}|${keyOf(writtenAt(dbs) as object)}`)) {
-          ctx.report({ messageId: 'notListed', at: valuePlace(db, cluster.anchor), data: { database: db.value, cluster: cluster.name } });
+        if (!listed) {
+          const once = `${keyOf(writtenAt(db) as object)}|${keyOf(writtenAt(dbs) as object)}`;
+          ctx.report({ messageId: 'notListed', at: valuePlace(db, cluster.anchor), once, data: { database: db.value, cluster: cluster.name } });
         }
         continue;
       }
       const exts = Array.isArray(item.value.extensions) ? item.value.extensions : [];
       const hasCitus = exts.some((e) => e === 'citus' || (e && typeof e === 'object' && (e as { name?: unknown }).name === 'citus'));
-      if (!hasCitus && first(`ext|${keyOf(writtenAt(dbs) as object)}|${db.value}`)) {
-        ctx.report({ messageId: 'noExtension', severity: 'information', at: item.node, data: { database: db.value, cluster: cluster.name } });
+      if (!hasCitus) {
+        const once = `ext|${keyOf(writtenAt(dbs) as object)}|${db.value}`;
+        ctx.report({ messageId: 'noExtension', severity: 'information', at: item.node, once, data: { database: db.value, cluster: cluster.name } });
       }
     }
-  },
+  }),
 };
 
 const ids = new WeakMap<object, number>();
@@ -147,17 +149,16 @@ const extensionMissing: Rule = {
       'zh-cn': '集群 `{cluster}` 使用 `pg_mode: citus`，但 `pg_extensions` 与 `pg_packages` 中都没有 `citus`：扩展不会被安装，Patroni 无法创建它。',
     },
   },
-  check(ctx) {
-    const first = onceEach<unknown>();
-    for (const cluster of citusClusters(ctx)) {
+  ...eachCitusDeployment((ctx, dep) => {
+    for (const cluster of citusClustersOf(dep)) {
       const ip = cluster.members[0].ip;
       const ext = ctx.resolver.get(ip, 'pg_extensions');
       const words = [...packageWords(ext?.value), ...packageWords(ctx.resolver.value(ip, 'pg_packages'))];
       if (words.some((w) => /citus/i.test(w))) continue;
-      if (!first(writtenAt(ext) ?? cluster)) continue;
-      ctx.report({ at: ext?.entry ? valuePlace(ext, cluster.anchor) : cluster.anchor, data: { cluster: cluster.name } });
+      // a cluster is in one deployment: only a written value can be met twice
+      ctx.report({ at: ext?.entry ? valuePlace(ext, cluster.anchor) : cluster.anchor, once: writtenAt(ext), data: { cluster: cluster.name } });
     }
-  },
+  }),
 };
 
 const libsOrder: Rule = {
@@ -171,15 +172,14 @@ const libsOrder: Rule = {
       'zh-cn': '`pg_libs: {libs}` 没有以 `citus` 开头：Citus 必须最先加载；Citus 模式下 Patroni 会自动把它放到首位，但显式写在首位能让配置与实际一致。',
     },
   },
-  check(ctx) {
-    const first = onceEach<unknown>();
-    for (const cluster of citusClusters(ctx)) {
+  ...eachCitusDeployment((ctx, dep) => {
+    for (const cluster of citusClustersOf(dep)) {
       const libs = ctx.resolver.explicit(cluster.members[0].ip, 'pg_libs');
-      if (!libs || typeof libs.value !== 'string' || !first(writtenAt(libs))) continue;
+      if (!libs || typeof libs.value !== 'string') continue;
       const head = libs.value.split(',')[0].trim();
-      if (head !== 'citus') ctx.report({ at: valuePlace(libs, null), data: { libs: libs.value, cluster: cluster.name } });
+      if (head !== 'citus') ctx.report({ at: valuePlace(libs, null), once: writtenAt(libs), data: { libs: libs.value, cluster: cluster.name } });
     }
-  },
+  }),
 };
 
 const pgVersion: Rule = {
@@ -196,21 +196,20 @@ const pgVersion: Rule = {
       'zh-cn': 'Citus 集群 `{cluster}` 使用 `pg_version: {version}`，但 Pigsty {pigsty} 仅为 PostgreSQL {supported} 提供 Citus 软件包。',
     },
   },
-  check(ctx) {
+  ...eachCitusDeployment((ctx, dep) => {
     const support = citusPgVersions(ctx.pigstyVersion);
     if (!support) return;
-    const first = onceEach<unknown>();
     const supported = `${support.pgVersions[0]}-${support.pgVersions[support.pgVersions.length - 1]}`;
-    for (const cluster of citusClusters(ctx)) {
+    for (const cluster of citusClustersOf(dep)) {
       for (const m of cluster.members) {
         const eff = ctx.resolver.explicit(m.ip, 'pg_version');
-        if (!eff || !first(writtenAt(eff))) continue;
+        if (!eff) continue;
         const v = typeof eff.value === 'number' ? eff.value : Number(eff.value);
         if (support.pgVersions.includes(v)) continue;
-        ctx.report({ at: valuePlace(eff, null) as Place, data: { cluster: cluster.name, version: display(eff.value), pigsty: ctx.pigstyVersion, supported } });
+        ctx.report({ at: valuePlace(eff, null) as Place, once: writtenAt(eff), data: { cluster: cluster.name, version: display(eff.value), pigsty: ctx.pigstyVersion, supported } });
       }
     }
-  },
+  }),
 };
 
 export const citusConsistencyRules: Rule[] = [inconsistent, primaryDb, extensionMissing, libsOrder, pgVersion];
