@@ -64,16 +64,29 @@ function servers(schema: string): ServerSpec[] {
   ];
 }
 
-/** Single-character edits: type one character into a password, then delete it (the text stays valid). */
+/**
+ * Where the single-character edits go: one character typed three characters into a value, then
+ * deleted, taking the kinds of value in turn. Passwords change no other value; `pg_seq`, `pg_role`
+ * and `pg_vip_address` make a finding appear and go (identity, VIP and Citus rules); `pg_cluster`
+ * renames a cluster, so every cluster-by-cluster rule judges every cluster again.
+ */
+const EDITED_VALUES = ['password: ', 'pg_seq: ', 'pg_role: ', 'pg_vip_address: ', 'pg_cluster: '];
+
 function editPlaces(text: string, count: number): { line: number; character: number }[] {
   const lines = text.split('\n');
-  const candidates: { line: number; character: number }[] = [];
-  lines.forEach((l, i) => {
-    const at = l.indexOf('password: ');
-    if (at >= 0) candidates.push({ line: i, character: at + 'password: '.length + 3 });
+  const candidates = EDITED_VALUES.map((key) => {
+    const places: { line: number; character: number }[] = [];
+    lines.forEach((l, i) => {
+      const at = l.indexOf(key);
+      if (at >= 0) places.push({ line: i, character: at + key.length + 3 });
+    });
+    return places;
   });
   const rand = prng(1234);
-  return Array.from({ length: count }, () => candidates[Math.floor(rand() * candidates.length)]);
+  return Array.from({ length: count }, (_, i) => {
+    const places = candidates[i % candidates.length];
+    return places[Math.floor(rand() * places.length)];
+  });
 }
 
 async function measureServer(spec: ServerSpec, file: string, text: string): Promise<ServerResult> {
@@ -183,7 +196,7 @@ async function main(): Promise<void> {
   const md = [
     '# Benchmark results',
     '',
-    `Run ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC by \`npm run bench\` (${RUNS} runs per size, ${EDITS * 2} single-character edits per run; medians).`,
+    `Run ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC by \`npm run bench\` (${RUNS} runs per size, ${EDITS * 2} single-character edits per run, into ${EDITED_VALUES.map((k) => '`' + k.trim().replace(/:$/, '') + '`').join(', ')} values in turn; medians).`,
     `Machine: ${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}, ${os.type()} ${os.release()}.`,
     `Load average ${loadBefore[0].toFixed(1)} before and ${loadAfter[0].toFixed(1)} after the run: other processes shared the CPUs, so absolute times are noisy; ratios come from the same run.`,
     `yaml-language-server ${ylsVersion()} validated with ${schema.real ? '`schemas/pigsty.schema.json`' : 'a MINIMAL fallback schema (schemas/pigsty.schema.json was missing)'}; it waits a fixed delay before validating, we do not.`,
