@@ -6,6 +6,7 @@ import { analyze, Analysis } from '../../server/src/engine/analyze';
 import { reanalyze } from '../../server/src/engine/incremental';
 import { allRules } from '../../server/src/rules';
 import type { Rule } from '../../server/src/rules/types';
+import { probeMeta } from '../helpers/probeRule';
 import { dedent } from '../helpers/ruleTester';
 
 const TEXT = dedent(`
@@ -118,11 +119,7 @@ describe('on the keystroke path, the cluster index is updated by difference', ()
 describe('a rule that reads clusters only through the index', () => {
   // reports the cluster names it sees: it reads pg_cluster through the index alone, and pg_version
   const names: Rule = {
-    code: 'probe/cluster-names',
-    severity: 'information',
-    docs: 'https://pigsty.io/docs/',
-    description: { en: 'probe', 'zh-cn': 'probe' },
-    messages: { default: { en: '{names}', 'zh-cn': '{names}' } },
+    ...probeMeta('probe/cluster-names', '{names}'),
     check(ctx) {
       ctx.resolver.value('10.10.10.11', 'pg_version');
       ctx.report({ at: ctx.inventory.allKey, data: { names: [...ctx.pgClusters().keys()].join(',') } });

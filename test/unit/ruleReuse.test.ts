@@ -12,6 +12,7 @@ import { allRules } from '../../server/src/rules';
 import { eachWrittenEntry } from '../../server/src/rules/paramEntries';
 import type { Rule, RuleContext } from '../../server/src/rules/types';
 import { corpusFiles, corpusName } from '../helpers/corpus';
+import { probeMeta } from '../helpers/probeRule';
 import { dedent } from '../helpers/ruleTester';
 
 const INVENTORY = dedent(`
@@ -35,11 +36,7 @@ const INVENTORY = dedent(`
 /** A rule that does `read` and reports once, so that its run can be seen. */
 function probe(code: string, read: (ctx: RuleContext) => void): Rule {
   return {
-    code,
-    severity: 'information',
-    docs: 'https://pigsty.io/docs/',
-    description: { en: code, 'zh-cn': code },
-    messages: { default: { en: 'probe', 'zh-cn': 'probe' } },
+    ...probeMeta(code, 'probe'),
     check(ctx) {
       read(ctx);
       ctx.report({ at: ctx.inventory.allKey });

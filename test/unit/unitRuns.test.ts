@@ -9,6 +9,7 @@ import { reanalyze } from '../../server/src/engine/incremental';
 import type { Rule } from '../../server/src/rules/types';
 import { eachPgCluster } from '../../server/src/rules/units';
 import { valuePlace, writtenAt } from '../../server/src/rules/places';
+import { probeMeta } from '../helpers/probeRule';
 import { dedent } from '../helpers/ruleTester';
 
 // pg-a uses pg_seq 1 twice, pg-c has no primary, and the two groups of Citus shard pg-citus
@@ -122,11 +123,7 @@ test('hosts that change cluster or deployment have the units they left and joine
 test('a unit rule that crashed is judged in full on the next edit', () => {
   let crash = true;
   const rule: Rule = {
-    code: 'probe/each-cluster',
-    severity: 'information',
-    docs: 'https://pigsty.io/docs/',
-    description: { en: 'probe', 'zh-cn': 'probe' },
-    messages: { default: { en: 'cluster {cluster}', 'zh-cn': 'cluster {cluster}' } },
+    ...probeMeta('probe/each-cluster', 'cluster {cluster}'),
     ...eachPgCluster((ctx, cluster) => {
       if (crash && cluster.name === 'pg-c') throw new Error('boom');
       if (ctx.resolver.value(cluster.members[0].ip, 'pg_role') === 'replica') ctx.report({ at: cluster.anchor, data: { cluster: cluster.name } });
@@ -149,11 +146,7 @@ test('a unit rule that crashed is judged in full on the next edit', () => {
 test('a value several clusters share is reported once, by the first of them, whichever units were judged again', () => {
   // each cluster reports where its pg_mode is written, once per written value
   const rule: Rule = {
-    code: 'probe/once',
-    severity: 'information',
-    docs: 'https://pigsty.io/docs/',
-    description: { en: 'probe', 'zh-cn': 'probe' },
-    messages: { default: { en: 'pg_mode of {cluster}', 'zh-cn': 'pg_mode of {cluster}' } },
+    ...probeMeta('probe/once', 'pg_mode of {cluster}'),
     ...eachPgCluster((ctx, cluster) => {
       for (const m of cluster.members) {
         const eff = ctx.resolver.explicit(m.ip, 'pg_mode');
