@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import { analyze, Analysis } from '../../server/src/engine/analyze';
 import { reanalyze } from '../../server/src/engine/incremental';
 import type { Rule } from '../../server/src/rules/types';
-import { eachPgCluster } from '../../server/src/rules/units';
+import { eachPgCluster, judgedByUnit } from '../../server/src/rules/units';
 import { valuePlace, writtenAt } from '../../server/src/rules/places';
 import { probeMeta } from '../helpers/probeRule';
 import { dedent } from '../helpers/ruleTester';
@@ -143,18 +143,20 @@ test('a unit rule that crashed is judged in full on the next edit', () => {
   assert.deepEqual(next.analysis.findings.map((f) => f.message), ['cluster pg-a', 'cluster pg-c']);
 });
 
+// each cluster reports where its pg_mode is written, once per written value
+const PG_MODES: Rule = {
+  ...probeMeta('probe/once', 'pg_mode of {cluster}'),
+  ...eachPgCluster((ctx, cluster) => {
+    for (const m of cluster.members) {
+      const eff = ctx.resolver.explicit(m.ip, 'pg_mode');
+      if (eff) ctx.report({ at: valuePlace(eff, null), data: { cluster: cluster.name }, once: writtenAt(eff) });
+    }
+  }),
+};
+const where = (a: Analysis) => a.findings.map((f) => `${f.message} at ${a.parsed.text.slice(f.span.start, f.span.end)}`);
+
 test('a value several clusters share is reported once, by the first of them, whichever units were judged again', () => {
-  // each cluster reports where its pg_mode is written, once per written value
-  const rule: Rule = {
-    ...probeMeta('probe/once', 'pg_mode of {cluster}'),
-    ...eachPgCluster((ctx, cluster) => {
-      for (const m of cluster.members) {
-        const eff = ctx.resolver.explicit(m.ip, 'pg_mode');
-        if (eff) ctx.report({ at: valuePlace(eff, null), data: { cluster: cluster.name }, once: writtenAt(eff) });
-      }
-    }),
-  };
-  const where = (a: Analysis) => a.findings.map((f) => `${f.message} at ${a.parsed.text.slice(f.span.start, f.span.end)}`);
+  const rule = PG_MODES;
   const before = analyze(INVENTORY, { rules: [rule] });
   // all.vars' pgsql is pg-a's, pg-b's and pg-c's: pg-a reports it
   assert.deepEqual(where(before), ['pg_mode of pg-citus0 at citus', 'pg_mode of pg-citus1 at citus', 'pg_mode of pg-a at pgsql']);
@@ -218,4 +220,44 @@ test('a cluster that loses a host written elsewhere is judged again, though it h
   const after = edit(before, text.replace('{ pg_cluster: pg-x, pg_seq: 1', '{ pg_cluster: pg-y, pg_seq: 1'));
   assert.deepEqual(after.unitsJudged.get('identity/primary-count'), ['pg-y', 'pg-x']);
   assert.deepEqual(unitFindings(after), ['identity/primary-count pg-x']);
+});
+
+test('after an edit that re-parsed a group but left a rule alone, its once keys are not trusted', () => {
+  // host by host, where its pg_mode is written, once per written value; a host's version never
+  // changes, so only the once keys can tell that g was parsed again
+  const rule: Rule = {
+    ...probeMeta('probe/hosts', 'pg_mode of {host}'),
+    ...judgedByUnit<string>({
+      list: (ctx) => new Map(ctx.resolver.hostIps().map((ip) => [ip, ip])),
+      touches: (ip, hosts) => hosts.has(ip),
+      version: () => 0,
+      judge(ctx, ip) {
+        const eff = ctx.resolver.explicit(ip, 'pg_mode');
+        if (eff) ctx.report({ at: valuePlace(eff, null), data: { host: ip }, once: writtenAt(eff) });
+      },
+    }),
+  };
+  const text = dedent(`
+    all:
+      children:
+        g:
+          hosts: { 10.10.10.11: {}, 10.10.10.21: {} }
+          vars: { pg_mode: pgsql, pg_version: 17 }
+        h:
+          hosts: { 10.10.10.21: {}, 10.10.10.31: { pg_mode: mssql } }
+      vars: { admin_ip: 10.10.10.11 }
+  `);
+  const rules = [rule];
+  const before = analyze(text, { rules });
+  assert.deepEqual(where(before), ['pg_mode of 10.10.10.11 at pgsql', 'pg_mode of 10.10.10.31 at mssql']);
+  // g is parsed again (its pg_mode node is a new one), the rule is carried over
+  const version = text.replace('pg_version: 17', 'pg_version: 16');
+  const a = reanalyze(before, version, { rules });
+  assert.ok(!a.analysis.rulesRun.includes('probe/hosts'));
+  // an edit in h judges .21 and .31 again: g's value must still be reported once, for .11
+  const edited = version.replace('pg_mode: mssql', 'pg_mode: citus');
+  const b = reanalyze(a.analysis, edited, { rules });
+  assert.equal(b.mode, 'block');
+  assert.deepEqual(where(b.analysis), ['pg_mode of 10.10.10.11 at pgsql', 'pg_mode of 10.10.10.31 at citus']);
+  assert.deepEqual(b.analysis.findings, analyze(edited, { rules }).findings);
 });

@@ -225,7 +225,8 @@ function carriedOver(reuse: RuleReuse, code: string): RuleRun | null {
   const before = reuse.previous.get(code);
   if (!before || before.reads.touches(reuse.changed)) return null;
   const findings = moveFindings(before.findings, reuse.edit);
-  if (!findings || !before.units) return findings && { findings, reads: before.reads };
+  // `once` keys are nodes, and the edited block's are new ones now: the next run judges every unit
+  if (!findings || !before.units || before.units.onces) return findings && { findings, reads: before.reads };
   // the findings keep their order, so the unit ranges still point at theirs
   const raw = before.units.raw === before.findings ? findings : moveFindings(before.units.raw, reuse.edit);
   return raw && { findings, reads: before.reads, units: { ...before.units, raw } };

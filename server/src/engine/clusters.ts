@@ -110,6 +110,19 @@ function rebuilt(
   return [...members.filter((m) => !reworked.has(m.ip)), ...joined].sort(byPosition);
 }
 
+const memberListIds = new WeakMap<readonly PgMember[], number>();
+let nextMemberListId = 0;
+
+/**
+ * A number for a cluster's members list: the index keeps a list from version to version only while
+ * none of its hosts changed (updatePgClusters), so the number changes whenever the members do.
+ */
+export function membersVersion(cluster: PgCluster): number {
+  let id = memberListIds.get(cluster.members);
+  if (id === undefined) memberListIds.set(cluster.members, (id = ++nextMemberListId));
+  return id;
+}
+
 function clusterName(eff: EffectiveValue | undefined): string | null {
   if (!eff || eff.value === null || eff.value === undefined || typeof eff.value === 'object') return null;
   return String(eff.value);

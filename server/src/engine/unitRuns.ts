@@ -1,8 +1,8 @@
 // Rules judged unit by unit (Rule.units: each PostgreSQL cluster, each Citus deployment). After an
 // edit inside one group, only the hosts written there may have other values (the resolver's
-// `reworked`), so only the units holding one of them, before or after the edit, are judged again;
-// the others keep their findings, moved over the edit. A full run and this one give the same
-// findings in the same order.
+// `reworked`), so only the units holding one of them, or other hosts than when last judged, are
+// judged again; the others keep their findings, moved over the edit. A full run and this one give
+// the same findings in the same order.
 import type { RuleContext, RuleUnits } from '../rules/types';
 import { Finding, moveFindings, TextEdit } from './findings';
 import { readAlso, Reads } from './reads';
@@ -15,8 +15,8 @@ export interface UnitFindings {
   onces: unknown[] | null;
   /** The units that reported: [start, end) into `raw`, in unit order. */
   ranges: Map<string, [number, number]>;
-  /** The units judged, by key. */
-  list: ReadonlyMap<string, unknown>;
+  /** The version of each unit (RuleUnits.version), by key: no unit itself, which would keep old nodes alive. */
+  versions: ReadonlyMap<string, string | number>;
 }
 
 /** The rule's previous run and what the edit may have changed. */
@@ -63,7 +63,7 @@ export function judgeUnits(ctx: RuleContext, units: RuleUnits<unknown>, reported
     }
     if (reported.length > start) ranges.set(key, [start, reported.length]);
   }
-  const found: UnitFindings = { raw: reported, onces: onces.some((k) => k !== undefined) ? onces : null, ranges, list };
+  const found: UnitFindings = { raw: reported, onces: onces.some((k) => k !== undefined) ? onces : null, ranges, versions: versionsOf(units, list) };
   return { units: found, judged: kept ? judged : null };
 }
 
@@ -93,27 +93,41 @@ interface Kept {
 
 /**
  * The units to judge again, and the previous reports of the others, moved over the edit; null when
- * a kept report lies inside the edit. A unit is judged again when it holds a reworked host now or
- * held one before (a host that joined or left it), or is new. The others hold the same hosts with
- * the same values as before, since only reworked hosts changed.
+ * a kept report lies inside the edit. A unit is judged again when it holds a reworked host, or
+ * holds other hosts than when it was last judged (a host joined or left it), or is new. The others
+ * hold the same hosts with the same values as then, since only reworked hosts changed.
  */
 function keptReports(
   units: RuleUnits<unknown>,
   list: ReadonlyMap<string, unknown>,
   reuse: UnitReuse,
 ): { judge: ReadonlySet<string>; reports: Map<string, Kept> } | null {
-  const before = reuse.units;
+  const before = reuse.units.versions;
   const judge = new Set(touchedKeys(units, list, reuse.reworked));
-  for (const key of touchedKeys(units, before.list, reuse.reworked)) judge.add(key);
-  for (const key of list.keys()) if (!before.list.has(key)) judge.add(key);
+  for (const [key, version] of versionsOf(units, list)) if (before.get(key) !== version) judge.add(key);
   const reports = new Map<string, Kept>();
-  for (const [key, [start, end]] of before.ranges) {
+  for (const [key, [start, end]] of reuse.units.ranges) {
     if (judge.has(key) || !list.has(key)) continue;
-    const findings = moveFindings(before.raw.slice(start, end), reuse.edit);
+    const findings = moveFindings(reuse.units.raw.slice(start, end), reuse.edit);
     if (!findings) return null;
-    reports.set(key, { findings, onces: before.onces && before.onces.slice(start, end) });
+    reports.set(key, { findings, onces: reuse.units.onces && reuse.units.onces.slice(start, end) });
   }
   return { judge, reports };
+}
+
+/** Versions by list, then by the function that gives them: rules sharing both work them out once. */
+const versionCache = new WeakMap<object, Map<RuleUnits<unknown>['version'], Map<string, string | number>>>();
+
+function versionsOf(units: RuleUnits<unknown>, list: ReadonlyMap<string, unknown>): Map<string, string | number> {
+  let byFn = versionCache.get(list);
+  if (!byFn) versionCache.set(list, (byFn = new Map()));
+  let versions = byFn.get(units.version);
+  if (!versions) {
+    versions = new Map();
+    for (const [key, unit] of list) versions.set(key, units.version(unit));
+    byFn.set(units.version, versions);
+  }
+  return versions;
 }
 
 /** Touched units by list, then by the function that tells them: rules sharing both scan the list once. */

@@ -1,6 +1,6 @@
 // Citus deployments: every set of PostgreSQL clusters that share `pg_mode: citus` and one `pg_shard`
 // (the Patroni scope). Each cluster is one Citus group; `pg_group` 0 is the coordinator.
-import type { PgCluster } from '../engine/clusters';
+import { membersVersion, PgCluster } from '../engine/clusters';
 import type { EffectiveValue, Resolver } from '../engine/resolve';
 import { byMembers } from './byMembers';
 import { isBlank } from './places';
@@ -40,10 +40,11 @@ export function citusDeployments(ctx: RuleContext): CitusDeployment[] {
 // one list and one test for every rule: the engine finds the touched deployments once per version
 const deploymentList = (ctx: RuleContext) => ctx.memo('citus/deployments-by-shard', () => new Map(citusDeployments(ctx).map((d) => [d.shard, d])));
 const deploymentTouches = (d: CitusDeployment, hosts: ReadonlySet<string>) => d.clusters.some((c) => c.cluster.members.some((m) => hosts.has(m.ip)));
+const deploymentVersion = (d: CitusDeployment) => d.clusters.map((c) => membersVersion(c.cluster)).join(',');
 
 /** Each Citus deployment on its own: its findings depend on the values of its groups' members alone. */
 export function eachCitusDeployment(judge: (ctx: RuleContext, deployment: CitusDeployment) => void): Pick<Rule, 'units' | 'check'> {
-  return judgedByUnit<CitusDeployment>({ list: deploymentList, touches: deploymentTouches, judge });
+  return judgedByUnit<CitusDeployment>({ list: deploymentList, touches: deploymentTouches, version: deploymentVersion, judge });
 }
 
 /** What a cluster is to Citus: whether a member runs `pg_mode: citus`, and the shard it names. */

@@ -90,6 +90,11 @@ export interface RuleUnits<U> {
   list(ctx: RuleContext): ReadonlyMap<string, U>;
   /** Whether the unit holds one of `hosts`. */
   touches(unit: U, hosts: ReadonlySet<string>): boolean;
+  /**
+   * Which hosts the unit holds, as a number or string that changes whenever they change (and may
+   * change more often). A unit whose version differs from its last judged one is judged again.
+   */
+  version(unit: U): string | number;
   judge(ctx: RuleContext, unit: U): void;
 }
 

@@ -1,6 +1,6 @@
 // Rules that judge one unit at a time: each PostgreSQL cluster, or each Citus deployment
 // (rules/citus-deployments.ts). The engine judges again only the units an edit may have changed.
-import type { PgCluster } from '../engine/clusters';
+import { membersVersion, PgCluster } from '../engine/clusters';
 import type { Rule, RuleContext, RuleUnits } from './types';
 
 /** `units` and the `check` that judges every unit in order, for a rule's definition. */
@@ -22,7 +22,7 @@ export function eachOfClusters(
   list: (ctx: RuleContext) => ReadonlyMap<string, PgCluster>,
   judge: (ctx: RuleContext, cluster: PgCluster) => void,
 ): Pick<Rule, 'units' | 'check'> {
-  return judgedByUnit<PgCluster>({ list, touches: clusterTouches, judge });
+  return judgedByUnit<PgCluster>({ list, touches: clusterTouches, version: membersVersion, judge });
 }
 
 /** Each PostgreSQL cluster on its own. */

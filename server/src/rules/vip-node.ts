@@ -1,6 +1,6 @@
 // The VIP interface (vip-manager's and keepalived's) and the node L2 VIP via keepalived (`vip_*`,
 // rules-reference §5.2, asserted at roles/node/tasks/vip.yml only when a node playbook runs).
-import type { PgCluster } from '../engine/clusters';
+import { membersVersion, PgCluster } from '../engine/clusters';
 import { display } from './identity';
 import { compareVersions, isBlank, onceEach, truthy, valuePlace, writtenAt } from './places';
 import { DOCS, Place, Rule, RuleContext } from './types';
@@ -51,6 +51,7 @@ export function interfaceRule(vipClusters: (ctx: RuleContext) => PgCluster[], no
           return units;
         }),
       touches: (unit, hosts) => ('ip' in unit ? hosts.has(unit.ip) : unit.cluster.members.some((m) => hosts.has(m.ip))),
+      version: (unit) => ('ip' in unit ? 0 : membersVersion(unit.cluster)),
       judge(ctx, unit) {
         const old = compareVersions(ctx.pigstyVersion, AUTO_SINCE) < 0;
         const checkValue = (param: string, ip: string) => {
