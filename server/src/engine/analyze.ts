@@ -227,9 +227,8 @@ function carriedOver(reuse: RuleReuse, code: string): RuleRun | null {
   const findings = moveFindings(before.findings, reuse.edit);
   // `once` keys are nodes, and the edited block's are new ones now: the next run judges every unit
   if (!findings || !before.units || before.units.onces) return findings && { findings, reads: before.reads };
-  // the findings keep their order, so the unit ranges still point at theirs
-  const raw = before.units.raw === before.findings ? findings : moveFindings(before.units.raw, reuse.edit);
-  return raw && { findings, reads: before.reads, units: { ...before.units, raw } };
+  // without `once` keys the units' reports are the findings, in the same order: the ranges still hold
+  return { findings, reads: before.reads, units: { ...before.units, raw: findings } };
 }
 
 /** The previous run of a unit-by-unit rule, when the edit kept the hosts outside one group as they were. */

@@ -36,9 +36,10 @@ export interface UnitRun {
 
 /**
  * Judges the units into `reported` and `onces`, the arrays `ctx.report` appends to, while the
- * caller records reads. With `reuse`, a unit holding no reworked host takes its previous reports
- * instead. The caller then drops the repeated `once` keys (firstOfEachOnce), as for any rule, so
- * that a key first reported by a unit judged again, or by a kept one, is kept the same way.
+ * caller records reads. With `reuse`, a unit that need not be judged again (keptReports) takes its
+ * previous reports instead. The caller then drops the repeated `once` keys (firstOfEachOnce), as
+ * for any rule, so that a key first reported by a unit judged again, or by a kept one, is kept the
+ * same way.
  */
 export function judgeUnits(ctx: RuleContext, units: RuleUnits<unknown>, reported: Finding[], onces: unknown[], reuse?: UnitReuse): UnitRun {
   const list = units.list(ctx);
