@@ -116,32 +116,33 @@ function keptReports(
   return { judge, reports };
 }
 
-/** Versions by list, then by the function that gives them: rules sharing both work them out once. */
-const versionCache = new WeakMap<object, Map<RuleUnits<unknown>['version'], Map<string, string | number>>>();
+/**
+ * What `compute` gives for one list of units and one of its rule's functions, worked out once: the
+ * rules that share both (the cluster rules, the Citus rules) share it. A list belongs to one version.
+ */
+const perList = new WeakMap<object, Map<unknown, unknown>>();
 
-function versionsOf(units: RuleUnits<unknown>, list: ReadonlyMap<string, unknown>): Map<string, string | number> {
-  let byFn = versionCache.get(list);
-  if (!byFn) versionCache.set(list, (byFn = new Map()));
-  let versions = byFn.get(units.version);
-  if (!versions) {
-    versions = new Map();
-    for (const [key, unit] of list) versions.set(key, units.version(unit));
-    byFn.set(units.version, versions);
-  }
-  return versions;
+function oncePerList<T>(list: ReadonlyMap<string, unknown>, fn: unknown, compute: () => T): T {
+  let byFn = perList.get(list);
+  if (!byFn) perList.set(list, (byFn = new Map()));
+  if (!byFn.has(fn)) byFn.set(fn, compute());
+  return byFn.get(fn) as T;
 }
 
-/** Touched units by list, then by the function that tells them: rules sharing both scan the list once. */
-const touchedCache = new WeakMap<object, Map<RuleUnits<unknown>['touches'], { reworked: ReadonlySet<string>; keys: Set<string> }>>();
+/** Each unit's version (RuleUnits.version), by key. */
+function versionsOf(units: RuleUnits<unknown>, list: ReadonlyMap<string, unknown>): Map<string, string | number> {
+  return oncePerList(list, units.version, () => {
+    const versions = new Map<string, string | number>();
+    for (const [key, unit] of list) versions.set(key, units.version(unit));
+    return versions;
+  });
+}
 
-/** The keys of the units holding one of `reworked`. */
+/** The keys of the units holding one of `reworked`, the hosts of the list's version worked out again. */
 function touchedKeys(units: RuleUnits<unknown>, list: ReadonlyMap<string, unknown>, reworked: ReadonlySet<string>): Set<string> {
-  let byTest = touchedCache.get(list);
-  if (!byTest) touchedCache.set(list, (byTest = new Map()));
-  const known = byTest.get(units.touches);
-  if (known && known.reworked === reworked) return known.keys;
-  const keys = new Set<string>();
-  for (const [key, unit] of list) if (units.touches(unit, reworked)) keys.add(key);
-  byTest.set(units.touches, { reworked, keys });
-  return keys;
+  return oncePerList(list, units.touches, () => {
+    const keys = new Set<string>();
+    for (const [key, unit] of list) if (units.touches(unit, reworked)) keys.add(key);
+    return keys;
+  });
 }
