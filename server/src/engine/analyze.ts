@@ -195,10 +195,9 @@ export function analyzeModel(
         });
       } catch (err) {
         // one broken rule must not take the others down: say so where the user sees it
+        // (a crash in judgeUnits leaves `units` and `unitsJudged` unset: the next run judges every unit)
         crashed = ruleCrashed(rule.code, err);
         reads.addAll();
-        units = undefined;
-        unitsJudged.delete(rule.code);
       }
       const found = firstOfEachOnce(reported, onces);
       const own = kept ? kept.concat(found) : found;
