@@ -54,31 +54,33 @@ function entrySpan(text: string, key: { range?: [number, number, number] | null 
   return { start, end: value?.range ? Math.max(contentEnd(text, value), key.range![1]) : key.range![1] };
 }
 
-export function documentSymbols(analysis: Analysis): InventorySymbol[] {
+/** A group of the inventory with its hosts and child groups, in file order. */
+export function groupSymbol(analysis: Analysis, g: GroupEntry): InventorySymbol {
   const text = analysis.parsed.text;
-  const toSymbol = (g: GroupEntry): InventorySymbol => {
-    const module = groupModule(g);
-    const pgName = g.vars.get('pg_cluster')?.value;
-    const detail = [module, typeof pgName === 'string' && pgName !== g.name ? pgName : '', `${g.hosts.length} host${g.hosts.length === 1 ? '' : 's'}`]
-      .filter(Boolean).join(' · ');
-    return {
-      name: g.name,
-      detail,
-      kind: 'group',
-      span: entrySpan(text, g.keyNode, g.node),
-      selection: spanOf(g.keyNode)!,
-      children: [
-        ...g.hosts.map((h) => ({
-          name: h.ip,
-          detail: hostDetail(analysis, h, module),
-          kind: 'host' as const,
-          span: entrySpan(text, h.keyNode, h.valueNode),
-          selection: spanOf(h.keyNode)!,
-          children: [],
-        })),
-        ...g.children.map(toSymbol),
-      ],
-    };
+  const module = groupModule(g);
+  const pgName = g.vars.get('pg_cluster')?.value;
+  const detail = [module, typeof pgName === 'string' && pgName !== g.name ? pgName : '', `${g.hosts.length} host${g.hosts.length === 1 ? '' : 's'}`]
+    .filter(Boolean).join(' · ');
+  return {
+    name: g.name,
+    detail,
+    kind: 'group',
+    span: entrySpan(text, g.keyNode, g.node),
+    selection: spanOf(g.keyNode)!,
+    children: [
+      ...g.hosts.map((h) => ({
+        name: h.ip,
+        detail: hostDetail(analysis, h, module),
+        kind: 'host' as const,
+        span: entrySpan(text, h.keyNode, h.valueNode),
+        selection: spanOf(h.keyNode)!,
+        children: [],
+      })),
+      ...g.children.map((c) => groupSymbol(analysis, c)),
+    ],
   };
-  return analysis.inventory.groups.filter((g) => g.depth === 1).map(toSymbol);
+}
+
+export function documentSymbols(analysis: Analysis): InventorySymbol[] {
+  return analysis.inventory.groups.filter((g) => g.depth === 1).map((g) => groupSymbol(analysis, g));
 }
