@@ -112,13 +112,27 @@ export class Resolver {
   /** The effective value of `name` on host `ip`, or undefined when neither set nor defaulted. */
   get(ip: string, name: string): EffectiveValue | undefined {
     readName(name);
-    let byName = this.valueCache.get(ip);
-    if (!byName) this.valueCache.set(ip, (byName = new Map()));
+    const byName = this.answers(ip);
     const known = byName.get(name);
     if (known !== undefined || byName.has(name)) return known;
     const v = this.compute(ip, name);
     byName.set(name, v);
     return v;
+  }
+
+  /**
+   * An object that a resolver of a later version hands out again for `ip` exactly while the host
+   * keeps its answers (it is the host's table of answers): what a feature derived from them may
+   * be kept under it.
+   */
+  stamp(ip: string): object {
+    return this.answers(ip);
+  }
+
+  private answers(ip: string): Map<string, EffectiveValue | undefined> {
+    let byName = this.valueCache.get(ip);
+    if (!byName) this.valueCache.set(ip, (byName = new Map()));
+    return byName;
   }
 
   private compute(ip: string, name: string): EffectiveValue | undefined {
