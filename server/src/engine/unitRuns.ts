@@ -48,7 +48,7 @@ export function judgeUnits(ctx: RuleContext, units: RuleUnits<unknown>, reported
   if (kept) readAlso(reuse!.reads);
   const ranges = new Map<string, [number, number]>();
   const judged: string[] = [];
-  for (const [key, unit] of list) {
+  const visit = (key: string, unit: unknown) => {
     const start = reported.length;
     if (kept && !kept.judge.has(key)) {
       const before = kept.reports.get(key);
@@ -63,6 +63,12 @@ export function judgeUnits(ctx: RuleContext, units: RuleUnits<unknown>, reported
       judged.push(key);
     }
     if (reported.length > start) ranges.set(key, [start, reported.length]);
+  };
+  if (kept) {
+    // only the units judged again and those that reported, in the list's order
+    for (const key of visited(list, kept)) visit(key, list.get(key));
+  } else {
+    for (const [key, unit] of list) visit(key, unit);
   }
   const found: UnitFindings = { raw: reported, onces: onces.some((k) => k !== undefined) ? onces : null, ranges, versions: versionsOf(units, list) };
   return { units: found, judged: kept ? judged : null };
@@ -103,9 +109,7 @@ function keptReports(
   list: ReadonlyMap<string, unknown>,
   reuse: UnitReuse,
 ): { judge: ReadonlySet<string>; reports: Map<string, Kept> } | null {
-  const before = reuse.units.versions;
-  const judge = new Set(touchedKeys(units, list, reuse.reworked));
-  for (const [key, version] of versionsOf(units, list)) if (before.get(key) !== version) judge.add(key);
+  const judge = keysToJudge(units, list, reuse);
   const reports = new Map<string, Kept>();
   for (const [key, [start, end]] of reuse.units.ranges) {
     if (judge.has(key) || !list.has(key)) continue;
@@ -117,16 +121,46 @@ function keptReports(
 }
 
 /**
- * What `compute` gives for one list of units and one of its rule's functions, worked out once: the
- * rules that share both (the cluster rules, the Citus rules) share it. A list belongs to one version.
+ * The keys of the units holding a reworked host, or whose version differs from the rule's previous
+ * run. Rules over the same list, with the same previous versions and test of hosts, share one
+ * answer: the cluster rules look at the versions of every cluster once, not each on its own.
+ */
+function keysToJudge(units: RuleUnits<unknown>, list: ReadonlyMap<string, unknown>, reuse: UnitReuse): ReadonlySet<string> {
+  const before = reuse.units.versions;
+  const byTouches = oncePerList(list, before, () => new Map<unknown, ReadonlySet<string>>());
+  let judge = byTouches.get(units.touches);
+  if (!judge) {
+    const keys = new Set(touchedKeys(units, list, reuse.reworked));
+    for (const [key, version] of versionsOf(units, list)) if (before.get(key) !== version) keys.add(key);
+    byTouches.set(units.touches, (judge = keys));
+  }
+  return judge;
+}
+
+/** The keys to judge again and those with kept reports, in the order of `list`. */
+function visited(list: ReadonlyMap<string, unknown>, kept: { judge: ReadonlySet<string>; reports: ReadonlyMap<string, Kept> }): string[] {
+  const at = oncePerList(list, visited, () => {
+    const positions = new Map<string, number>();
+    for (const key of list.keys()) positions.set(key, positions.size);
+    return positions;
+  });
+  const keys = [...kept.reports.keys()];
+  for (const key of kept.judge) if (list.has(key)) keys.push(key);
+  return keys.sort((a, b) => at.get(a)! - at.get(b)!);
+}
+
+/**
+ * What `compute` gives for one list of units and one key (one of its rule's functions, or the
+ * versions of a previous run), worked out once: the rules that share both (the cluster rules, the
+ * Citus rules) share it. A list belongs to one version.
  */
 const perList = new WeakMap<object, Map<unknown, unknown>>();
 
-function oncePerList<T>(list: ReadonlyMap<string, unknown>, fn: unknown, compute: () => T): T {
-  let byFn = perList.get(list);
-  if (!byFn) perList.set(list, (byFn = new Map()));
-  if (!byFn.has(fn)) byFn.set(fn, compute());
-  return byFn.get(fn) as T;
+function oncePerList<T>(list: ReadonlyMap<string, unknown>, key: unknown, compute: () => T): T {
+  let byKey = perList.get(list);
+  if (!byKey) perList.set(list, (byKey = new Map()));
+  if (!byKey.has(key)) byKey.set(key, compute());
+  return byKey.get(key) as T;
 }
 
 /** Each unit's version (RuleUnits.version), by key. */
