@@ -32,12 +32,30 @@ describe('language server over stdio: outline and code lens', () => {
     assert.equal(symbols[1].children![2].detail, 'etcd · etcd-3');
   });
 
-  it('shows a lens above the pg cluster that opens its runbook', async () => {
+  it('shows a lens above the pg cluster, titled when resolved, that opens its runbook', async () => {
     const lenses = await lsp.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
-    const lens = lenses.find((l) => l.command?.command === 'pigsty.showRunbook');
-    assert.ok(lens, JSON.stringify(lenses));
+    const unresolved = lenses.find((l) => (l.data as { cluster?: string } | undefined)?.cluster === 'pg-meta');
+    assert.ok(unresolved, JSON.stringify(lenses));
+    assert.equal(unresolved.command, undefined);
+    assert.equal(unresolved.range.start.line, trio.split('\n').findIndex((l) => l.startsWith('    pg-meta:')));
+    const lens = await lsp.request<CodeLens>('codeLens/resolve', unresolved);
     assert.equal(lens.command!.title, '3 members · primary 10.10.10.10 · VIP 10.10.10.2/24');
+    assert.equal(lens.command!.command, 'pigsty.showRunbook');
     assert.deepEqual(lens.command!.arguments, [uri, 'pg-meta']);
-    assert.equal(lens.range.start.line, trio.split('\n').findIndex((l) => l.startsWith('    pg-meta:')));
+    assert.deepEqual(lens.range, unresolved.range);
+  });
+
+  it('a lens resolved after its cluster was renamed names the cluster it was made for', async () => {
+    const renamed = 'file:///work/outline/renamed.yml';
+    await lsp.open(renamed, trio);
+    await lsp.diagnostics(renamed, 1);
+    const lenses = await lsp.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: renamed } });
+    const unresolved = lenses.find((l) => (l.data as { cluster?: string } | undefined)?.cluster === 'pg-meta')!;
+    await lsp.change(renamed, 2, [{ text: trio.replace(/pg_cluster: pg-meta/g, 'pg_cluster: pg-main') }]);
+    await lsp.diagnostics(renamed, 2);
+    const lens = await lsp.request<CodeLens>('codeLens/resolve', unresolved);
+    assert.equal(lens.command!.title, 'pg-meta');
+    const fresh = await lsp.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: renamed } });
+    assert.deepEqual(fresh.map((l) => (l.data as { cluster?: string } | undefined)?.cluster).filter(Boolean), ['pg-main']);
   });
 });

@@ -1,26 +1,49 @@
 // Code lens above each pg cluster (members, primary, VIP; click for the recovery runbook) and each
 // Citus shard (coordinator + workers). A connection has one code lens handler, so this one also
 // serves the topology lens above `all:`.
+//
+// A long inventory has thousands of clusters and the editor asks for every lens after each pause
+// in typing, but shows a screenful: a cluster's lens comes without its title, which the editor
+// asks for (codeLens/resolve) when the lens comes into view.
 import type { CodeLens } from 'vscode-languageserver';
-import { codeLenses } from '../fixes/codeLens';
+import { clusterLensTitle, lensPlaces } from '../fixes/codeLens';
 import { toRange } from './convert';
 import type { Feature } from './features';
 import { topologyLens } from './topology';
 
+/** What a cluster's lens carries until it is resolved. */
+interface ClusterLensData {
+  uri: string;
+  cluster: string;
+}
+
+function isClusterLensData(data: unknown): data is ClusterLensData {
+  const d = data as Partial<ClusterLensData> | null;
+  return typeof d === 'object' && d !== null && typeof d.uri === 'string' && typeof d.cluster === 'string';
+}
+
 export const codeLensFeature: Feature = {
-  capabilities: { codeLensProvider: { resolveProvider: false } },
+  capabilities: { codeLensProvider: { resolveProvider: true } },
   register(connection, ctx) {
     connection.onCodeLens((params): CodeLens[] => {
       const doc = ctx.documents.get(params.textDocument.uri);
       if (!doc || !ctx.isInventory(doc)) return [];
       const analysis = ctx.analysis(doc);
-      const clusters = codeLenses(analysis, ctx.lang()).map((l): CodeLens => ({
-        range: toRange(doc, { start: l.span.start, end: l.span.start }),
-        command: l.cluster
-          ? { title: l.title, command: 'pigsty.showRunbook', arguments: [doc.uri, l.cluster] }
-          : { title: l.title, command: '' },
-      }));
-      return [...topologyLens(doc, analysis, ctx.lang()), ...clusters];
+      const lenses = lensPlaces(analysis, ctx.lang()).map((p): CodeLens => {
+        const range = toRange(doc, { start: p.span.start, end: p.span.start });
+        if ('cluster' in p) return { range, data: { uri: doc.uri, cluster: p.cluster.name } satisfies ClusterLensData };
+        return { range, command: { title: p.title, command: '' } };
+      });
+      return [...topologyLens(doc, analysis, ctx.lang()), ...lenses];
+    });
+    connection.onCodeLensResolve((lens): CodeLens => {
+      if (lens.command || !isClusterLensData(lens.data)) return lens;
+      const { uri, cluster } = lens.data;
+      const doc = ctx.documents.get(uri);
+      const c = doc && ctx.isInventory(doc) ? ctx.analysis(doc).pgClusters().get(cluster) : undefined;
+      // the document changed since the lens was made and the cluster is gone: the editor asks for new lenses
+      const title = c ? clusterLensTitle(ctx.analysis(doc!), c, ctx.lang()) : cluster;
+      return { range: lens.range, command: { title, command: 'pigsty.showRunbook', arguments: [uri, cluster] } };
     });
   },
 };
