@@ -73,7 +73,13 @@ const outline = {
   hosts: [{ name: '10.10.10.21', detail: /pg-test-1/ }],
 };
 
+/** The lens above each pg cluster: the editor asks the server for its title (codeLens/resolve). */
+const codeLens = {
+  file: 'pigsty.yml',
+  titles: ['2 members · primary 10.10.10.10', '2 members · no primary'],
+};
+
 /** Files copied into the throwaway workspace besides test/e2e/workspace: path in the workspace → path in the repo. */
 const workspaceExtras = { [promote.file]: promote.source };
 
-module.exports = { diagnostics, quickFix, promote, hover, completion, snippet, outline, workspaceExtras };
+module.exports = { diagnostics, quickFix, promote, hover, completion, snippet, outline, codeLens, workspaceExtras };

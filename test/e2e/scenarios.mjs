@@ -182,5 +182,21 @@ const outline = {
   },
 };
 
+/** @type {Scenario} */
+const codeLens = {
+  name: 'code-lens',
+  title: 'code lens: each pg cluster shows its members and primary above its group',
+  async run({ wb, shot }) {
+    const { file, titles } = expected.codeLens;
+    await wb.openFile(file);
+    await wb.goTo(1, 1); // every lens of the file is then on screen: the editor resolves only those
+    for (const title of [...titles, 'Show topology']) {
+      await wb.page.locator('.codelens-decoration', { hasText: title }).first().waitFor({ state: 'visible', timeout: 60_000 });
+    }
+    await shot();
+  },
+};
+
 /** The scenarios that run; each needs its feature in the packaged extension. */
-export const SCENARIOS = [diagnostics, hover, completion, quickFix, promote, snippet, outline, topology];
+// codeLens before quickFix, which saves the file with another primary
+export const SCENARIOS = [diagnostics, codeLens, hover, completion, quickFix, promote, snippet, outline, topology];
