@@ -66,30 +66,36 @@ export function updatePgClusters(before: Map<string, PgCluster>, resolver: Resol
     if (list) list.push({ ip, cluster: eff! });
     else now.set(name, [{ ip, cluster: eff! }]);
   }
-  let position: Map<string, number> | undefined;
-  const positionOf = (ip: string) => (position ??= new Map(resolver.hostIps().map((h, i) => [h, i]))).get(ip)!;
+  const positionOf = (ip: string) => resolver.position(ip)!;
   const byPosition = (a: PgMember, b: PgMember) => positionOf(a.ip) - positionOf(b.ip);
-  const clusters = new Map<string, PgCluster>();
-  let reorder = false;
+  // clusters whose first member is the same host, not worked out again (so written where it was),
+  // stay in the order of the previous index, which is the full build's (by where the first member
+  // is first written); the others are placed among them
+  const stay: Cluster[] = [];
+  const placed: Cluster[] = [];
   for (const [name, cluster] of before) {
     const joined = now.get(name);
     now.delete(name);
     if (!joined && !cluster.members.some((m) => reworked.has(m.ip))) {
-      clusters.set(name, new Cluster(name, cluster.members));
+      stay.push(new Cluster(name, cluster.members));
       continue;
     }
     const members = rebuilt(cluster.members, joined ?? [], reworked, byPosition);
     if (members.length === 0) continue; // every member left: the clusters after it keep their order
-    if (members[0].ip !== cluster.members[0].ip) reorder = true;
-    clusters.set(name, new Cluster(name, members));
+    const first = members[0].ip;
+    (first === cluster.members[0].ip && !reworked.has(first) ? stay : placed).push(new Cluster(name, members));
   }
-  for (const [name, members] of now) {
-    clusters.set(name, new Cluster(name, members.sort(byPosition)));
-    reorder = true;
+  for (const [name, members] of now) placed.push(new Cluster(name, members.sort(byPosition)));
+  const firstAt = (c: Cluster) => positionOf(c.members[0].ip);
+  placed.sort((a, b) => firstAt(a) - firstAt(b));
+  const clusters = new Map<string, PgCluster>();
+  let p = 0;
+  for (const c of stay) {
+    for (; p < placed.length && firstAt(placed[p]) < firstAt(c); p++) clusters.set(placed[p].name, placed[p]);
+    clusters.set(c.name, c);
   }
-  // the full index orders clusters by where their first member is first written
-  if (!reorder) return clusters;
-  return new Map([...clusters].sort((a, b) => positionOf(a[1].members[0].ip) - positionOf(b[1].members[0].ip)));
+  for (; p < placed.length; p++) clusters.set(placed[p].name, placed[p]);
+  return clusters;
 }
 
 /**

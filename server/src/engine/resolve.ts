@@ -30,6 +30,8 @@ export class Resolver {
   private readonly layerCache: Map<string, Map<string, VarEntry>[]>;
   /** get() answers by host and name: rules ask the same questions many times per analysis. */
   private readonly valueCache: Map<string, Map<string, EffectiveValue | undefined>>;
+  /** Where each host is first written, in hostIps() order; built when first asked. */
+  private positions?: Map<string, number>;
   /**
    * The hosts worked out again when built from a previous resolver (the others kept their
    * answers); null when every host was worked out from scratch.
@@ -57,6 +59,8 @@ export class Resolver {
       this.views = carry.views;
       this.layerCache = carry.layerCache;
       this.valueCache = carry.valueCache;
+      // the same hosts (each edited one was there already), so the same order
+      this.positions = carry.positions;
       for (const ip of edited) {
         this.layerCache.delete(ip);
         this.valueCache.delete(ip);
@@ -88,6 +92,15 @@ export class Resolver {
   /** Host IPs in the order they are first written. */
   hostIps(): string[] {
     return [...this.views.keys()];
+  }
+
+  /** The place of `ip` in hostIps(). */
+  position(ip: string): number | undefined {
+    if (!this.positions) {
+      this.positions = new Map();
+      for (const h of this.views.keys()) this.positions.set(h, this.positions.size);
+    }
+    return this.positions.get(ip);
   }
 
   host(ip: string): HostView | undefined {
