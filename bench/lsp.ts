@@ -1,5 +1,6 @@
 // A minimal LSP client for the benchmark: spawns a server over stdio, opens one document, applies
-// single-character edits and times each until the server publishes diagnostics for that version.
+// single-character edits and times each until the server publishes diagnostics for that version,
+// and times the outline after an edit.
 import { ChildProcess, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import { createMessageConnection, MessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
@@ -18,6 +19,8 @@ export interface Session {
   open(uri: string, text: string): Promise<number>;
   /** Replaces [start, end) of the current text (0-based line/character) and times the diagnostics. */
   edit(uri: string, line: number, character: number, deleteCount: number, insert: string): Promise<number>;
+  /** Times textDocument/documentSymbol, what the editor's outline, breadcrumbs and sticky scroll ask. */
+  outline(uri: string): Promise<number>;
   peakRssKb(): number;
   close(): Promise<void>;
 }
@@ -51,6 +54,7 @@ export async function startServer(spec: ServerSpec): Promise<Session> {
       textDocument: {
         synchronization: { dynamicRegistration: true },
         publishDiagnostics: { relatedInformation: true, versionSupport: true },
+        documentSymbol: { hierarchicalDocumentSymbolSupport: true },
       },
     },
   });
@@ -83,6 +87,11 @@ export async function startServer(spec: ServerSpec): Promise<Session> {
         contentChanges: [{ range: { start: { line, character }, end: { line, character: character + deleteCount } }, text: insert }],
       });
       await done;
+      return performance.now() - t0;
+    },
+    async outline(uri) {
+      const t0 = performance.now();
+      await connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
       return performance.now() - t0;
     },
     peakRssKb() {

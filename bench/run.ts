@@ -21,6 +21,8 @@ interface ServerResult {
   open: number;
   p50: number;
   p90: number;
+  /** documentSymbol after a keystroke, p50. */
+  outline: number;
   rssMb: number;
 }
 
@@ -92,6 +94,7 @@ function editPlaces(text: string, count: number): { line: number; character: num
 async function measureServer(spec: ServerSpec, file: string, text: string): Promise<ServerResult> {
   const opens: number[] = [];
   const keys: number[] = [];
+  const outlines: number[] = [];
   const rss: number[] = [];
   const uri = pathToFileURL(file).href;
   for (let run = 0; run < RUNS; run++) {
@@ -101,13 +104,14 @@ async function measureServer(spec: ServerSpec, file: string, text: string): Prom
       for (const place of editPlaces(text, EDITS)) {
         keys.push(await session.edit(uri, place.line, place.character, 0, 'x'));
         keys.push(await session.edit(uri, place.line, place.character, 1, ''));
+        outlines.push(await session.outline(uri));
       }
       rss.push(session.peakRssKb() / 1024);
     } finally {
       await session.close();
     }
   }
-  return { open: median(opens), p50: quantile(keys, 0.5), p90: quantile(keys, 0.9), rssMb: median(rss) };
+  return { open: median(opens), p50: quantile(keys, 0.5), p90: quantile(keys, 0.9), outline: median(outlines), rssMb: median(rss) };
 }
 
 /**
@@ -163,11 +167,11 @@ const ms = (x: number) => (x >= 100 ? x.toFixed(0) : x.toFixed(1));
 
 function table(rows: Row[]): string {
   const head =
-    '| clusters | lines | `parseDocument` (floor) | CLI lint | didOpen → diagnostics: ours / yaml-ls | ours ÷ floor | first `parseDocument` in a fresh process | ours ÷ that | keystroke p50: ours / yaml-ls | p50 ratio | keystroke p90: ours / yaml-ls | peak RSS MB: ours / yaml-ls |\n' +
-    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|';
+    '| clusters | lines | `parseDocument` (floor) | CLI lint | didOpen → diagnostics: ours / yaml-ls | ours ÷ floor | first `parseDocument` in a fresh process | ours ÷ that | keystroke p50: ours / yaml-ls | p50 ratio | keystroke p90: ours / yaml-ls | outline after a keystroke: ours / yaml-ls | peak RSS MB: ours / yaml-ls |\n' +
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|';
   const body = rows.map(
     (r) =>
-      `| ${r.clusters.toLocaleString('en')} | ${r.lines.toLocaleString('en')} | ${ms(r.floor)} ms | ${ms(r.cli)} ms | ${ms(r.ours.open)} / ${ms(r.yls.open)} ms | ${(r.ours.open / r.floor).toFixed(2)} × | ${ms(r.coldFloor)} ms | ${(r.ours.open / r.coldFloor).toFixed(2)} × | ${ms(r.ours.p50)} / ${ms(r.yls.p50)} ms | 1/${(r.yls.p50 / r.ours.p50).toFixed(1)} | ${ms(r.ours.p90)} / ${ms(r.yls.p90)} ms | ${r.ours.rssMb.toFixed(0)} / ${r.yls.rssMb.toFixed(0)} |`,
+      `| ${r.clusters.toLocaleString('en')} | ${r.lines.toLocaleString('en')} | ${ms(r.floor)} ms | ${ms(r.cli)} ms | ${ms(r.ours.open)} / ${ms(r.yls.open)} ms | ${(r.ours.open / r.floor).toFixed(2)} × | ${ms(r.coldFloor)} ms | ${(r.ours.open / r.coldFloor).toFixed(2)} × | ${ms(r.ours.p50)} / ${ms(r.yls.p50)} ms | 1/${(r.yls.p50 / r.ours.p50).toFixed(1)} | ${ms(r.ours.p90)} / ${ms(r.yls.p90)} ms | ${ms(r.ours.outline)} / ${ms(r.yls.outline)} ms | ${r.ours.rssMb.toFixed(0)} / ${r.yls.rssMb.toFixed(0)} |`,
   );
   return [head, ...body].join('\n');
 }
@@ -203,7 +207,7 @@ async function main(): Promise<void> {
     '',
     table(rows),
     '',
-    'Columns: `parseDocument` is `yaml`\'s bare parse of the same text once its time has settled (the floor: in a fresh process, the median of 5 parses after at least 5 parses and 0.5 s of warm-up; the median of such processes); the first `parseDocument` in a fresh process is the same parse with cold code, as a server meets a file on didOpen; CLI lint is `pigsty-lint FILE` end to end (process start included); didOpen and keystroke times are from sending the notification to receiving `publishDiagnostics` for that version over stdio; peak RSS is the server process\'s VmHWM.',
+    'Columns: `parseDocument` is `yaml`\'s bare parse of the same text once its time has settled (the floor: in a fresh process, the median of 5 parses after at least 5 parses and 0.5 s of warm-up; the median of such processes); the first `parseDocument` in a fresh process is the same parse with cold code, as a server meets a file on didOpen; CLI lint is `pigsty-lint FILE` end to end (process start included); didOpen and keystroke times are from sending the notification to receiving `publishDiagnostics` for that version over stdio; the outline is a `textDocument/documentSymbol` request after each typed-and-deleted character, to its answer (yaml-language-server lists at most 5,000 symbols, its `yaml.maxItemsComputed`; ours lists every group and host); peak RSS is the server process\'s VmHWM.',
     '',
   ].join('\n');
   const results = path.join(ROOT, 'bench', 'RESULTS.md');
