@@ -54,6 +54,8 @@ describe('language server: random edits and bad requests', () => {
       ['textDocument/hover', {}],
       ['textDocument/hover', { textDocument: { uri: 'file:///never/opened.yml' }, position: { line: -1, character: 1e9 } }],
       ['textDocument/documentSymbol', null],
+      ['codeLens/resolve', null],
+      ['codeLens/resolve', { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, data: { uri: 'file:///never/opened.yml', cluster: 'pg-x' } }],
       ['textDocument/completion', { textDocument: { uri: 'file:///never/opened.yml' } }],
       ['pigsty/lintText', { uri: 42 }],
     ] as const;
