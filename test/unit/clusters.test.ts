@@ -116,6 +116,35 @@ describe('on the keystroke path, the cluster index is updated by difference', ()
   });
 });
 
+describe('versions that do not ask for the cluster index', () => {
+  it('pass the last index on: after password edits, a pg_role edit rebuilds and judges one cluster', () => {
+    let a = analyze(TEXT);
+    const first = a.pgClusters();
+    let text = TEXT;
+    // two password edits in pg-a: no rule that reads the index runs, so the index is not computed
+    for (const [from, to] of [['Strong.One.1', 'Strong.One.12'], ['Strong.One.12', 'Strong.One.123']]) {
+      text = text.replace(from, to);
+      const r = reanalyze(a, text);
+      assert.equal(r.mode, 'block');
+      a = r.analysis;
+      assert.ok(!a.rulesRun.includes('identity/pg-role'), 'identity/pg-role ran after a password edit');
+      assert.equal(a.memos.has('engine/pgClusters'), false, 'the index was computed after a password edit');
+    }
+    // pg-b's primary becomes a replica
+    text = text.replace('10.10.10.21: { pg_seq: 1, pg_role: primary }', '10.10.10.21: { pg_seq: 1, pg_role: replica }');
+    const r = reanalyze(a, text);
+    assert.equal(r.mode, 'block');
+    const now = r.analysis.pgClusters();
+    // pg-a's hosts were worked out again by the password edits, pg-b's by this one; pg-c kept its list
+    assert.equal(now.get('pg-c')!.members, first.get('pg-c')!.members);
+    assert.notEqual(now.get('pg-b')!.members, first.get('pg-b')!.members);
+    assert.deepEqual(r.analysis.unitsJudged.get('identity/primary-count')?.sort(), ['pg-a', 'pg-b']);
+    assert.deepEqual(facts(r.analysis), facts(analyze(text)));
+    assert.deepEqual(r.analysis.findings, analyze(text).findings);
+    assert.ok(r.analysis.findings.some((f) => f.code === 'identity/primary-count'));
+  });
+});
+
 describe('a rule that reads clusters only through the index', () => {
   // reports the cluster names it sees: it reads pg_cluster through the index alone, and pg_version
   const names: Rule = {

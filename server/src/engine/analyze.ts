@@ -2,7 +2,7 @@
 import { defaultOf, CATALOG_VERSION } from '../catalog/params';
 import { allRules } from '../rules';
 import type { LocalScope, Report, Rule, RuleContext } from '../rules/types';
-import { indexPgClusters, PgCluster, updatePgClusters } from './clusters';
+import { ClusterBase, indexPgClusters, PgCluster, updateFromBase } from './clusters';
 import { compareFindings, Finding, formatMessage, Lang, moveFindings, Severity, Span, TextEdit } from './findings';
 import { buildInventory, Inventory, spanOf } from './model';
 import { parseText, ParsedText } from './parse';
@@ -83,6 +83,14 @@ export interface LocalReuse {
 }
 
 const CLUSTERS = 'engine/pgClusters';
+const CLUSTERS_BASE = 'engine/pgClusters-base';
+
+/** The last cluster index computed up to the version of `memos`, and its reads. */
+function clusterBase(memos: ReadonlyMap<string, Memo> | undefined): { value: ClusterBase; reads: Reads } | undefined {
+  const computed = memos?.get(CLUSTERS);
+  if (computed) return { value: { index: computed.value as Map<string, PgCluster>, since: [] }, reads: computed.reads };
+  return memos?.get(CLUSTERS_BASE) as { value: ClusterBase; reads: Reads } | undefined;
+}
 
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const lang = options.lang ?? 'en';
@@ -116,16 +124,13 @@ export function analyzeModel(
     memos.set(key, { value, reads });
     return value;
   };
-  // the previous index, if it may be updated (only this is kept: the analysis outlives `reuse`)
-  const clustersBefore = reuse?.memos?.get(CLUSTERS);
+  // the last index computed, if it may be updated (only this is kept: the analysis outlives `reuse`)
+  const base = resolver.reworked ? clusterBase(reuse?.memos) : undefined;
   const pgClusters = () => memo(CLUSTERS, () => {
-    const before = clustersBefore;
+    if (!base) return indexPgClusters(resolver);
     // only the clusters of the hosts worked out again can have changed
-    if (before && resolver.reworked) {
-      readAlso(before.reads);
-      return updatePgClusters(before.value as Map<string, PgCluster>, resolver, resolver.reworked);
-    }
-    return indexPgClusters(resolver);
+    readAlso(base.reads);
+    return updateFromBase(base.value, resolver, resolver.reworked!);
   });
   const findings: Finding[] = [...parsed.syntax];
   const ruleRuns = new Map<string, RuleRun>();
@@ -207,6 +212,11 @@ export function analyzeModel(
       ruleRuns.set(rule.code, { findings: own, reads, units });
       findings.push(...own);
     }
+  }
+  // no rule asked for the index: the next version updates the last one from the hosts reworked since
+  if (base && !memos.has(CLUSTERS)) {
+    const value: ClusterBase = { index: base.value.index, since: [...base.value.since, resolver.reworked!] };
+    memos.set(CLUSTERS_BASE, { value, reads: base.reads });
   }
   const { kept, suppressed, unused } = applySuppressions(text, findings, parsed.marks);
   if (options.reportUnusedDisable) kept.push(...unusedDirectiveFindings(unused, lang));

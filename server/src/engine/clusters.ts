@@ -99,6 +99,24 @@ export function updatePgClusters(before: Map<string, PgCluster>, resolver: Resol
 }
 
 /**
+ * The last cluster index a version computed, with the hosts worked out again in each version since
+ * (their resolvers' `reworked`): a version that never asks for its index (no cluster rule ran)
+ * passes its predecessor's on, so that the next one still updates it by difference.
+ */
+export interface ClusterBase {
+  index: Map<string, PgCluster>;
+  since: readonly ReadonlySet<string>[];
+}
+
+/** The index of a version whose resolver worked out `reworked` again, from `base`. */
+export function updateFromBase(base: ClusterBase, resolver: Resolver, reworked: ReadonlySet<string>): Map<string, PgCluster> {
+  if (base.since.length === 0) return updatePgClusters(base.index, resolver, reworked);
+  const all = new Set(reworked);
+  for (const hosts of base.since) for (const ip of hosts) all.add(ip);
+  return updatePgClusters(base.index, resolver, all);
+}
+
+/**
  * A cluster's members after an edit: those not reworked stay, in their order; `joined` are the
  * reworked hosts in it now. When those are the reworked members it had, each takes its place.
  */
