@@ -2,7 +2,7 @@
 import { defaultOf, CATALOG_VERSION } from '../catalog/params';
 import { allRules } from '../rules';
 import type { LocalScope, Report, Rule, RuleContext } from '../rules/types';
-import { ClusterBase, indexPgClusters, PgCluster, updateFromBase } from './clusters';
+import { baseAfter, ClusterBase, indexPgClusters, PgCluster, updateFromBase } from './clusters';
 import { compareFindings, Finding, formatMessage, Lang, moveFindings, Severity, Span, TextEdit } from './findings';
 import { buildInventory, Inventory, spanOf } from './model';
 import { parseText, ParsedText } from './parse';
@@ -215,8 +215,7 @@ export function analyzeModel(
   }
   // no rule asked for the index: the next version updates the last one from the hosts reworked since
   if (base && !memos.has(CLUSTERS)) {
-    const value: ClusterBase = { index: base.value.index, since: [...base.value.since, resolver.reworked!] };
-    memos.set(CLUSTERS_BASE, { value, reads: base.reads });
+    memos.set(CLUSTERS_BASE, { value: baseAfter(base.value, resolver.reworked!), reads: base.reads });
   }
   const { kept, suppressed, unused } = applySuppressions(text, findings, parsed.marks);
   if (options.reportUnusedDisable) kept.push(...unusedDirectiveFindings(unused, lang));

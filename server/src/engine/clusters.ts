@@ -108,12 +108,22 @@ export interface ClusterBase {
   since: readonly ReadonlySet<string>[];
 }
 
+/** `base` passed on by a version that worked out `reworked` again and computed no index. */
+export function baseAfter(base: ClusterBase, reworked: ReadonlySet<string>): ClusterBase {
+  // a long run of such versions (passwords typed for an hour) keeps one set of hosts, not one per version
+  const since = base.since.length < 16 ? [...base.since, reworked] : [unionOf([...base.since, reworked])];
+  return { index: base.index, since };
+}
+
 /** The index of a version whose resolver worked out `reworked` again, from `base`. */
 export function updateFromBase(base: ClusterBase, resolver: Resolver, reworked: ReadonlySet<string>): Map<string, PgCluster> {
-  if (base.since.length === 0) return updatePgClusters(base.index, resolver, reworked);
-  const all = new Set(reworked);
-  for (const hosts of base.since) for (const ip of hosts) all.add(ip);
-  return updatePgClusters(base.index, resolver, all);
+  return updatePgClusters(base.index, resolver, base.since.length ? unionOf([reworked, ...base.since]) : reworked);
+}
+
+function unionOf(sets: readonly ReadonlySet<string>[]): Set<string> {
+  const all = new Set<string>();
+  for (const hosts of sets) for (const ip of hosts) all.add(ip);
+  return all;
 }
 
 /**
