@@ -117,18 +117,21 @@ describe('on the keystroke path, the cluster index is updated by difference', ()
 });
 
 describe('versions that do not ask for the cluster index', () => {
-  it('pass the last index on: after password edits, a pg_role edit rebuilds and judges one cluster', () => {
-    let a = analyze(TEXT);
+  it('pass the last index on: after other edits, a pg_role edit rebuilds and judges the clusters they touched', () => {
+    // a group without hosts, whose value no cluster rule reads
+    let text = TEXT.replace('    pg-c:', '    spare: { vars: { node_timezone: UTC } }\n    pg-c:');
+    let a = analyze(text);
     const first = a.pgClusters();
-    let text = TEXT;
-    // password edits in pg-a: no rule that reads the index runs, so the index is not computed
-    for (let i = 0; i < 20; i++) {
-      text = i % 2 ? text.replace('Strong.One.12', 'Strong.One.1') : text.replace('Strong.One.1', 'Strong.One.12');
+    // a password edit in pg-a works its hosts out again; then 19 edits of the spare group, none
+    const edits: [string, string][] = [['Strong.One.1', 'Strong.One.12']];
+    for (let i = 0; i < 19; i++) edits.push(i % 2 ? ['node_timezone: Asia/Hong_Kong', 'node_timezone: UTC'] : ['node_timezone: UTC', 'node_timezone: Asia/Hong_Kong']);
+    for (const [from, to] of edits) {
+      text = text.replace(from, to);
       const r = reanalyze(a, text);
       assert.equal(r.mode, 'block');
       a = r.analysis;
-      assert.ok(!a.rulesRun.includes('identity/pg-role'), 'identity/pg-role ran after a password edit');
-      assert.equal(a.memos.has('engine/pgClusters'), false, 'the index was computed after a password edit');
+      assert.ok(!a.rulesRun.includes('identity/pg-role'), `identity/pg-role ran after ${from} -> ${to}`);
+      assert.equal(a.memos.has('engine/pgClusters'), false, `the index was computed after ${from} -> ${to}`);
     }
     // what is passed on stays small however many versions pass it on
     const passed = a.memos.get('engine/pgClusters-base')!.value as { since: ReadonlySet<string>[] };
@@ -138,7 +141,7 @@ describe('versions that do not ask for the cluster index', () => {
     const r = reanalyze(a, text);
     assert.equal(r.mode, 'block');
     const now = r.analysis.pgClusters();
-    // pg-a's hosts were worked out again by the password edits, pg-b's by this one; pg-c kept its list
+    // pg-a's hosts were worked out again by the password edit, pg-b's by this one; pg-c kept its list
     assert.equal(now.get('pg-c')!.members, first.get('pg-c')!.members);
     assert.notEqual(now.get('pg-b')!.members, first.get('pg-b')!.members);
     assert.deepEqual(r.analysis.unitsJudged.get('identity/primary-count')?.sort(), ['pg-a', 'pg-b']);
