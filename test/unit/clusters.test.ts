@@ -3,6 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyze, Analysis } from '../../server/src/engine/analyze';
+import { indexPgClusters, updatePgClusters } from '../../server/src/engine/clusters';
 import { reanalyze } from '../../server/src/engine/incremental';
 import { allRules } from '../../server/src/rules';
 import type { Rule } from '../../server/src/rules/types';
@@ -148,6 +149,22 @@ describe('versions that do not ask for the cluster index', () => {
     assert.deepEqual(facts(r.analysis), facts(analyze(text)));
     assert.deepEqual(r.analysis.findings, analyze(text).findings);
     assert.ok(r.analysis.findings.some((f) => f.code === 'identity/primary-count'));
+  });
+});
+
+describe('updatePgClusters', () => {
+  it('drops a reworked host that is gone from its cluster, and puts it nowhere', () => {
+    // all.vars names a cluster too: a host written nowhere must not fall back to it
+    const withGlobal = TEXT.replace('admin_ip: 10.10.10.11', 'admin_ip: 10.10.10.11\n    pg_cluster: pg-all');
+    const before = analyze(withGlobal);
+    const text = withGlobal.replace('10.10.10.12: { pg_seq: 2, pg_role: replica } ', '');
+    assert.notEqual(text, withGlobal);
+    const after = analyze(text);
+    const updated = updatePgClusters(before.pgClusters(), after.resolver, new Set(['10.10.10.12']));
+    const full = indexPgClusters(after.resolver);
+    assert.deepEqual([...updated.keys()], [...full.keys()]);
+    assert.deepEqual(updated.get('pg-a')!.members.map((m) => m.ip), ['10.10.10.11']);
+    assert.deepEqual([...updated.values()].map((c) => c.members.map((m) => m.ip)), [...full.values()].map((c) => c.members.map((m) => m.ip)));
   });
 });
 

@@ -59,6 +59,7 @@ export function updatePgClusters(before: Map<string, PgCluster>, resolver: Resol
   // the reworked hosts by the cluster they are in now
   const now = new Map<string, PgMember[]>();
   for (const ip of reworked) {
+    if (!resolver.host(ip)) continue; // gone since: it only leaves its cluster
     const eff = resolver.explicit(ip, 'pg_cluster');
     const name = clusterName(eff);
     if (name === null) continue;
