@@ -84,6 +84,17 @@ export function spanOf(node: { range?: [number, number, number] | null } | null 
   return { start: node.range[0], end: node.range[1] };
 }
 
+/** The hosts written in a group and in its child groups, each once, in file order. */
+export function hostsUnder(group: GroupEntry): string[] {
+  const ips = new Set<string>();
+  const walk = (g: GroupEntry) => {
+    for (const h of g.hosts) ips.add(h.ip);
+    for (const c of g.children) walk(c);
+  };
+  walk(group);
+  return [...ips];
+}
+
 export function resolveAlias(doc: Document.Parsed | undefined, node: unknown): Node | null {
   let current: unknown = node;
   for (let hops = 0; isAlias(current) && hops < 32; hops++) {

@@ -9,7 +9,7 @@
 import { DocumentSymbol, Range, SymbolKind } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../engine/analyze';
-import type { GroupEntry } from '../engine/model';
+import { GroupEntry, hostsUnder } from '../engine/model';
 import type { Resolver } from '../engine/resolve';
 import { groupSymbol, InventorySymbol } from '../fixes/symbols';
 import { toRange } from './convert';
@@ -34,12 +34,6 @@ function toSymbol(doc: TextDocument, s: InventorySymbol): DocumentSymbol {
   };
   if (s.children.length) symbol.children = s.children.map((c) => toSymbol(doc, c));
   return symbol;
-}
-
-function hostsOf(g: GroupEntry, ips: string[] = []): string[] {
-  for (const h of g.hosts) ips.push(h.ip);
-  for (const c of g.children) hostsOf(c, ips);
-  return ips;
 }
 
 function stillValid(k: Kept, resolver: Resolver): boolean {
@@ -75,7 +69,7 @@ export function outline(doc: TextDocument, analysis: Analysis): DocumentSymbol[]
       }
     }
     const symbol = toSymbol(doc, groupSymbol(analysis, g));
-    const ips = hostsOf(g);
+    const ips = hostsUnder(g);
     kept.set(g, { symbol, ips, stamps: ips.map((ip) => resolver.stamp(ip)) });
     symbols.push(symbol);
   }

@@ -8,6 +8,7 @@ import { expectAt } from '../catalog/validate';
 import type { Analysis } from '../engine/analyze';
 import type { Lang } from '../engine/findings';
 import { locate, Scope } from '../engine/locate';
+import { hostsUnder } from '../engine/model';
 import { expectWords, pathWords } from '../rules/paramTypes';
 import { toRange } from './convert';
 import type { Feature } from './features';
@@ -36,15 +37,7 @@ export function hoverMarkdown(analysis: Analysis, offset: number, lang: Lang): {
 
 function hostsOf(analysis: Analysis, scope: Scope): string[] {
   if (scope.level === 'host' && scope.host) return [scope.host.ip];
-  if (scope.level === 'group' && scope.group) {
-    const ips = new Set<string>();
-    const walk = (g: NonNullable<Scope['group']>) => {
-      for (const h of g.hosts) ips.add(h.ip);
-      for (const c of g.children) walk(c);
-    };
-    walk(scope.group);
-    return [...ips];
-  }
+  if (scope.level === 'group' && scope.group) return hostsUnder(scope.group);
   return analysis.resolver.hostIps();
 }
 
