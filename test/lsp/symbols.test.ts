@@ -32,6 +32,33 @@ describe('language server over stdio: outline and code lens', () => {
     assert.equal(symbols[1].children![2].detail, 'etcd · etcd-3');
   });
 
+  it('follows edits: a line added above a group moves it, a role typed in it changes its host', async () => {
+    const edited = 'file:///work/outline/edited.yml';
+    const text = fs.readFileSync(path.resolve(__dirname, '../../../test/e2e/workspace/pigsty.yml'), 'utf8');
+    const lines = text.split('\n');
+    const outline = () => lsp.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: edited } });
+    await lsp.open(edited, text);
+    await lsp.diagnostics(edited, 1);
+    const before = await outline();
+    assert.deepEqual(before.map((s) => s.name), ['infra', 'etcd', 'pg-meta', 'pg-test']);
+    // a comment line inside pg-meta: pg-test, whose hosts are not pg-meta's, moves down one line
+    const metaHosts = lines.findIndex((l) => l.startsWith('    pg-meta:')) + 1;
+    await lsp.change(edited, 2, [{ range: { start: { line: metaHosts, character: 0 }, end: { line: metaHosts, character: 0 } }, text: '      # a note\n' }]);
+    await lsp.diagnostics(edited, 2);
+    const moved = await outline();
+    assert.equal(moved[3].selectionRange.start.line, before[3].selectionRange.start.line + 1);
+    assert.deepEqual(moved[3].children!.map((h) => h.range.start.line), before[3].children!.map((h) => h.range.start.line + 1));
+    assert.equal(moved[0].range.start.line, before[0].range.start.line);
+    // pg-test's first host: pg_role master -> replica
+    const at = lines.findIndex((l) => l.includes('10.10.10.21:')) + 1;
+    const col = lines[at - 1].indexOf('master');
+    await lsp.change(edited, 3, [{ range: { start: { line: at, character: col }, end: { line: at, character: col + 'master'.length } }, text: 'replica' }]);
+    await lsp.diagnostics(edited, 3);
+    const typed = await outline();
+    assert.equal(typed[3].children![0].detail, 'replica · pg-test-1');
+    assert.deepEqual(typed.slice(0, 3), moved.slice(0, 3));
+  });
+
   it('shows a lens above the pg cluster, titled when resolved, that opens its runbook', async () => {
     const lenses = await lsp.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
     const unresolved = lenses.find((l) => (l.data as { cluster?: string } | undefined)?.cluster === 'pg-meta');
