@@ -261,3 +261,53 @@ test('after an edit that re-parsed a group but left a rule alone, its once keys 
   assert.deepEqual(where(b.analysis), ['pg_mode of 10.10.10.11 at pgsql', 'pg_mode of 10.10.10.31 at citus']);
   assert.deepEqual(b.analysis.findings, analyze(edited, { rules }).findings);
 });
+
+test('a rule carried over with once keys keeps its units: the next run judges again only the hosts reworked since', () => {
+  // as above, with a third group k that neither edit touches
+  const rule: Rule = {
+    ...probeMeta('probe/hosts', 'pg_mode of {host}'),
+    ...judgedByUnit<string>({
+      list: (ctx) => new Map(ctx.resolver.hostIps().map((ip) => [ip, ip])),
+      touches: (ip, hosts) => hosts.has(ip),
+      version: () => 0,
+      judge(ctx, ip) {
+        const eff = ctx.resolver.explicit(ip, 'pg_mode');
+        if (eff) ctx.report({ at: valuePlace(eff, null), data: { host: ip }, once: writtenAt(eff) });
+      },
+    }),
+  };
+  const text = dedent(`
+    all:
+      children:
+        g:
+          hosts: { 10.10.10.11: {}, 10.10.10.21: {} }
+          vars: { pg_mode: pgsql, pg_version: 17 }
+        h:
+          hosts: { 10.10.10.21: {}, 10.10.10.31: { pg_mode: mssql } }
+        k:
+          hosts: { 10.10.10.41: { pg_mode: ivorysql }, 10.10.10.42: {} }
+          vars: { pg_mode: pgsql }
+      vars: { admin_ip: 10.10.10.11 }
+  `);
+  const rules = [rule];
+  const before = analyze(text, { rules });
+  const expected = ['pg_mode of 10.10.10.11 at pgsql', 'pg_mode of 10.10.10.31 at mssql', 'pg_mode of 10.10.10.41 at ivorysql', 'pg_mode of 10.10.10.42 at pgsql'];
+  assert.deepEqual(where(before), expected);
+  // two edits in g that the rule does not read: carried over twice, g's hosts pending
+  let a = before;
+  for (const version of [17, 16]) {
+    const next = reanalyze(a, a.parsed.text.replace(`pg_version: ${version}`, `pg_version: ${version - 1}`), { rules });
+    assert.equal(next.mode, 'block');
+    assert.ok(!next.analysis.rulesRun.includes('probe/hosts'));
+    a = next.analysis;
+  }
+  assert.deepEqual([...a.ruleRuns.get('probe/hosts')!.units!.pending!].sort(), ['10.10.10.11', '10.10.10.21']);
+  // an edit in h: its hosts and g's pending ones are judged again, k's keep their findings
+  const edited = a.parsed.text.replace('pg_mode: mssql', 'pg_mode: citus');
+  const b = reanalyze(a, edited, { rules });
+  assert.equal(b.mode, 'block');
+  assert.deepEqual(b.analysis.unitsJudged.get('probe/hosts'), ['10.10.10.11', '10.10.10.21', '10.10.10.31']);
+  assert.equal(b.analysis.ruleRuns.get('probe/hosts')!.units!.pending, undefined);
+  assert.deepEqual(where(b.analysis), [expected[0], 'pg_mode of 10.10.10.31 at citus', expected[2], expected[3]]);
+  assert.deepEqual(b.analysis.findings, analyze(edited, { rules }).findings);
+});

@@ -9,7 +9,7 @@ import { parseText, ParsedText } from './parse';
 import { readAlso, readEverything, readName, Reads, recordReads } from './reads';
 import { Resolver } from './resolve';
 import { syntaxOnlyNotice } from './notices';
-import { firstOfEachOnce, judgeUnits, UnitFindings, UnitReuse } from './unitRuns';
+import { carryUnits, firstOfEachOnce, judgeUnits, UnitFindings, UnitReuse } from './unitRuns';
 import { applySuppressions, SuppressionResult, unusedDirectiveFindings } from './suppressions';
 
 export type SeverityOverride = Severity | 'off';
@@ -148,7 +148,7 @@ export function analyzeModel(
     for (const rule of options.rules ?? allRules) {
       const override = options.severities?.[rule.code];
       if (override === 'off') continue;
-      const carried = reuse && carriedOver(reuse, rule.code);
+      const carried = reuse && carriedOver(reuse, rule.code, resolver.reworked);
       if (carried) {
         ruleRuns.set(rule.code, carried);
         findings.push(...carried.findings);
@@ -229,14 +229,17 @@ export function analyzeModel(
  * The previous run of a rule, moved to the new text, when the edit changed nothing it read; null
  * when it must run again (it read a changed parameter, or a finding of it sits inside the edit).
  */
-function carriedOver(reuse: RuleReuse, code: string): RuleRun | null {
+function carriedOver(reuse: RuleReuse, code: string, reworked: ReadonlySet<string> | null): RuleRun | null {
   const before = reuse.previous.get(code);
   if (!before || before.reads.touches(reuse.changed)) return null;
   const findings = moveFindings(before.findings, reuse.edit);
-  // `once` keys are nodes, and the edited block's are new ones now: the next run judges every unit
-  if (!findings || !before.units || before.units.onces) return findings && { findings, reads: before.reads };
+  if (!findings || !before.units) return findings && { findings, reads: before.reads };
   // without `once` keys the units' reports are the findings, in the same order: the ranges still hold
-  return { findings, reads: before.reads, units: { ...before.units, raw: findings } };
+  if (!before.units.onces) return { findings, reads: before.reads, units: carryUnits(before.units, findings, reworked ?? new Set()) };
+  // with them, the reports before the repeated keys were dropped are moved too; and if no host is
+  // known to be the only one reworked, the next run judges every unit
+  const raw = reworked && moveFindings(before.units.raw, reuse.edit);
+  return raw ? { findings, reads: before.reads, units: carryUnits(before.units, raw, reworked!) } : { findings, reads: before.reads };
 }
 
 /** The previous run of a unit-by-unit rule, when the edit kept the hosts outside one group as they were. */

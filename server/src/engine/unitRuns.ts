@@ -17,6 +17,12 @@ export interface UnitFindings {
   ranges: Map<string, [number, number]>;
   /** The version of each unit (RuleUnits.version), by key: no unit itself, which would keep old nodes alive. */
   versions: ReadonlyMap<string, string | number>;
+  /**
+   * Hosts reworked by versions that carried these units over without judging them (carryUnits):
+   * the `once` keys reported for them may be nodes parsed again since, so their units are judged
+   * again in the next run, as if the rule had run in each of those versions.
+   */
+  pending?: ReadonlySet<string>;
 }
 
 /** The rule's previous run and what the edit may have changed. */
@@ -72,6 +78,23 @@ export function judgeUnits(ctx: RuleContext, units: RuleUnits<unknown>, reported
   }
   const found: UnitFindings = { raw: reported, onces: onces.some((k) => k !== undefined) ? onces : null, ranges, versions: versionsOf(units, list) };
   return { units: found, judged: kept ? judged : null };
+}
+
+/**
+ * A run's units carried over an edit that changed nothing the rule read, with `raw`, its reports
+ * moved over the edit (same order, so the ranges still hold). Without `once` keys the reports are
+ * the findings themselves. With them, the hosts the edit reworked join `pending`: their entries may
+ * have been parsed again, and a report's key is the node it was written at.
+ */
+export function carryUnits(units: UnitFindings, raw: Finding[], reworked: ReadonlySet<string>): UnitFindings {
+  if (!units.onces) return { ...units, raw };
+  return { ...units, raw, pending: joined(units.pending, reworked) };
+}
+
+function joined(before: ReadonlySet<string> | undefined, more: ReadonlySet<string>): ReadonlySet<string> {
+  if (!before || before.size === 0) return more;
+  for (const ip of more) if (!before.has(ip)) return new Set([...before, ...more]);
+  return before;
 }
 
 /** Findings in order, without those whose `once` key an earlier one had; `found` itself when no key repeats. */
@@ -134,7 +157,12 @@ function keysToJudge(units: RuleUnits<unknown>, list: ReadonlyMap<string, unknow
     for (const [key, version] of versionsOf(units, list)) if (before.get(key) !== version) keys.add(key);
     byTouches.set(units.touches, (judge = keys));
   }
-  return judge;
+  const pending = reuse.units.pending;
+  if (!pending || pending.size === 0) return judge;
+  // this rule's own: its units were carried over versions whose reworked hosts the others judged then
+  const withPending = new Set(judge);
+  for (const [key, unit] of list) if (units.touches(unit, pending)) withPending.add(key);
+  return withPending;
 }
 
 /** The keys to judge again and those with kept reports, in the order of `list`. */
