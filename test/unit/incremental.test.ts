@@ -65,17 +65,25 @@ function randomEdit(text: string, rand: () => number): string {
 }
 
 /** Replays `steps` edits; a broken text is often reverted, as a user would, so blocks get re-parsed. */
-function replay(name: string, text: string, steps: number, seed: number): { block: number; full: number } {
+function replay(
+  name: string,
+  text: string,
+  steps: number,
+  seed: number,
+  options: { edit?: typeof randomEdit; observe?: (before: Analysis, after: Analysis) => void } = {},
+): { block: number; full: number } {
+  const { edit = randomEdit, observe } = options;
   const rand = prng(seed);
   let current = analyze(text);
   let currentText = text;
   const counts = { block: 0, full: 0 };
   for (let step = 0; step < steps; step++) {
     const broken = current.parsed.syntax.length > 0;
-    const next = broken && rand() < 0.6 ? text : randomEdit(currentText, rand);
+    const next = broken && rand() < 0.6 ? text : edit(currentText, rand);
     const result = reanalyze(current, next);
     counts[result.mode]++;
     assertSame(result.analysis, next, `in ${name} after step ${step} (${result.mode}${result.reason ? ': ' + result.reason : ''})`);
+    observe?.(current, result.analysis);
     current = result.analysis;
     currentText = next;
   }
@@ -85,6 +93,40 @@ function replay(name: string, text: string, steps: number, seed: number): { bloc
 test('replaying random edits over a generated 30-cluster inventory gives the findings of a full validation', () => {
   const counts = replay('generated-30', generateInventory(30).text, 150, 7);
   assert.ok(counts.block > 50, `only ${counts.block} of 150 edits took the block path`);
+});
+
+test('replaying edits around a node VIP interface that several hosts share gives the findings of a full validation', () => {
+  // group vip-nics puts the first host of five PostgreSQL clusters on a node L2 VIP whose interface
+  // no NIC can have: vip/interface judges each such host on its own (a unit whose version never
+  // changes) and reports the shared entry once. An edit in vip-nics that the rule does not read
+  // (nic_note) carries the rule over, though the entry was parsed again; when an edit in one of the
+  // clusters runs the rule next, the other hosts of vip-nics must be judged again too, or the old
+  // entry and the new one are both reported.
+  const base = generateInventory(30).text;
+  const primaries = [...base.matchAll(/^ {8}(10\.11\.\d+\.11): \{ pg_seq: 1/gm)].map((m) => m[1]);
+  const members = primaries.filter((_, i) => i % 4 === 1).slice(0, 5);
+  assert.equal(members.length, 5);
+  const vars = 'vip_enabled: true, vip_address: 10.11.1.9, vip_vrid: 129, vip_interface: eth/1, nic_note: abc';
+  const group = `    vip-nics:\n      hosts: { ${members.map((ip) => `${ip}: {}`).join(', ')} }\n      vars: { ${vars} }\n`;
+  const text = base.replace('\n  vars:\n', `\n${group}\n  vars:\n`);
+  assert.deepEqual(analyze(text).findings.filter((f) => f.code === 'vip/interface').map((f) => text.slice(f.span.start, f.span.end)), ['eth/1']);
+  const places = (t: string, pattern: RegExp) => [...t.matchAll(pattern)].map((m) => m.index! + m[0].length);
+  // a character typed or deleted in nic_note, a password, a cluster's pg_vip_interface or a pg_role
+  const edit = (t: string, rand: () => number): string => {
+    const kind = Math.floor(rand() * 4);
+    const at = [/nic_note: ab/g, /password: \w/g, /pg_vip_interface: eth/g, /pg_role: pr/g].map((p) => places(t, p))[kind];
+    const i = at[Math.floor(rand() * at.length)];
+    return rand() < 0.5 ? t.slice(0, i) + 'x' + t.slice(i) : t.slice(0, i) + t.slice(i + 1);
+  };
+  let rejudged = 0;
+  replay('generated-30 with group vip-nics', text, 150, 13, {
+    edit,
+    observe(before, after) {
+      const pending = before.ruleRuns.get('vip/interface')?.units?.pending;
+      if (pending && members.some((ip) => pending.has(ip)) && after.unitsJudged.get('vip/interface')) rejudged++;
+    },
+  });
+  assert.ok(rejudged >= 5, `only ${rejudged} runs judged again the units of a carried run`);
 });
 
 test('replaying random edits over every corpus template gives the findings of a full validation', () => {
