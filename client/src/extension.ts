@@ -24,7 +24,7 @@ function documentSelector(): LanguageClientOptions['documentSelector'] {
 
 function settings(): unknown {
   const c = vscode.workspace.getConfiguration('pigsty');
-  return { enable: c.get('enable'), inventoryGlobs: c.get('inventoryGlobs'), rules: c.get('rules') };
+  return { enable: c.get('enable'), inventoryGlobs: c.get('inventoryGlobs'), rules: c.get('rules'), codeLens: { clusterLimit: c.get('codeLens.clusterLimit') } };
 }
 
 async function start(context: vscode.ExtensionContext): Promise<void> {

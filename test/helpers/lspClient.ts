@@ -19,6 +19,8 @@ export interface LspSession {
   open(uri: string, text: string, version?: number): Promise<void>;
   change(uri: string, version: number, changes: { range?: { start: { line: number; character: number }; end: { line: number; character: number } }; text: string }[]): Promise<void>;
   request<R>(method: string, params: unknown): Promise<R>;
+  /** How many times the server asked the editor to fetch code lenses again (workspace/codeLens/refresh). */
+  codeLensRefreshes(): number;
   stderr(): string;
   close(): Promise<void>;
 }
@@ -37,13 +39,18 @@ export async function startLsp(options: { locale?: string; initializationOptions
   connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => options.configuration ?? null));
   connection.onRequest('client/registerCapability', () => null);
   connection.onRequest('window/workDoneProgress/create', () => null);
+  let codeLensRefreshes = 0;
+  connection.onRequest('workspace/codeLens/refresh', () => {
+    codeLensRefreshes++;
+    return null;
+  });
   connection.listen();
   await connection.sendRequest('initialize', {
     processId: process.pid,
     rootUri: null,
     locale: options.locale ?? 'en',
     capabilities: {
-      workspace: { configuration: true },
+      workspace: { configuration: true, codeLens: { refreshSupport: true } },
       textDocument: {
         publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
         completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown', 'plaintext'] } },
@@ -80,6 +87,7 @@ export async function startLsp(options: { locale?: string; initializationOptions
     request(method, params) {
       return connection.sendRequest(method, params);
     },
+    codeLensRefreshes: () => codeLensRefreshes,
     stderr: () => stderr,
     async close() {
       try {

@@ -86,3 +86,34 @@ describe('language server over stdio: outline and code lens', () => {
     assert.deepEqual(fresh.map((l) => (l.data as { cluster?: string } | undefined)?.cluster).filter(Boolean), ['pg-main']);
   });
 });
+
+describe('language server over stdio: cluster lenses above pigsty.codeLens.clusterLimit', () => {
+  const text = fs.readFileSync(path.resolve(__dirname, '../../../test/e2e/workspace/pigsty.yml'), 'utf8');
+  const uri = 'file:///work/limit/pigsty.yml';
+  const clustersOf = (lenses: CodeLens[]) => lenses.map((l) => (l.data as { cluster?: string } | undefined)?.cluster).filter(Boolean);
+  const topologyTitle = (lenses: CodeLens[]) => lenses.find((l) => l.command?.command === 'pigsty.showTopology')?.command?.title;
+  let lsp: LspSession;
+  after(async () => {
+    await lsp.close();
+  });
+
+  it('leaves the cluster lenses out when the inventory has more clusters, and the topology lens says why', async () => {
+    lsp = await startLsp({ initializationOptions: { settings: { codeLens: { clusterLimit: 1 } } } });
+    await lsp.open(uri, text);
+    await lsp.diagnostics(uri, 1);
+    const lenses = await lsp.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
+    assert.deepEqual(clustersOf(lenses), []);
+    assert.equal(topologyTitle(lenses), 'Show topology · no lens per cluster: 2 clusters, more than pigsty.codeLens.clusterLimit (1)');
+  });
+
+  it('a new limit asks the editor for the lenses again, which then come back', async () => {
+    assert.equal(lsp.codeLensRefreshes(), 0);
+    await lsp.connection.sendNotification('workspace/didChangeConfiguration', { settings: { pigsty: { codeLens: { clusterLimit: 2 } } } });
+    const deadline = Date.now() + 5000;
+    while (lsp.codeLensRefreshes() === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    assert.equal(lsp.codeLensRefreshes(), 1);
+    const lenses = await lsp.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
+    assert.deepEqual(clustersOf(lenses), ['pg-meta', 'pg-test']);
+    assert.equal(topologyTitle(lenses), 'Show topology');
+  });
+});

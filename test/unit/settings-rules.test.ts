@@ -26,3 +26,15 @@ describe('pigsty.rules severity overrides', () => {
     assert.equal(analyze(TEXT, { severities: { 'identity/pg-role': 'off' } }).findings.some((f) => f.code === 'identity/pg-role'), false);
   });
 });
+
+describe('pigsty.codeLens.clusterLimit', () => {
+  it('takes a whole number from 0 up and falls back to the default the setting declares for anything else', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+    const declared = pkg.contributes.configuration.properties['pigsty.codeLens.clusterLimit'];
+    assert.equal(readSettings({}).codeLensClusterLimit, declared.default);
+    assert.equal(declared.minimum, 0);
+    assert.equal(readSettings({ codeLens: { clusterLimit: 0 } }).codeLensClusterLimit, 0);
+    assert.equal(readSettings({ codeLens: { clusterLimit: 25 } }).codeLensClusterLimit, 25);
+    for (const bad of [-1, 2.5, '10', null, Number.NaN]) assert.equal(readSettings({ codeLens: { clusterLimit: bad } }).codeLensClusterLimit, declared.default, String(bad));
+  });
+});

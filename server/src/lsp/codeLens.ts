@@ -4,7 +4,8 @@
 //
 // A long inventory has thousands of clusters and the editor asks for every lens after each pause
 // in typing, but shows a screenful: a cluster's lens comes without its title, which the editor
-// asks for (codeLens/resolve) when the lens comes into view.
+// asks for (codeLens/resolve) when the lens comes into view. Above `pigsty.codeLens.clusterLimit`
+// clusters the cluster lenses are left out (settings.ts says why) and the topology lens says so.
 import type { CodeLens } from 'vscode-languageserver';
 import { clusterLensTitle, lensPlaces } from '../fixes/codeLens';
 import { toRange } from './convert';
@@ -29,12 +30,17 @@ export const codeLensFeature: Feature = {
       const doc = ctx.documents.get(params.textDocument.uri);
       if (!doc || !ctx.isInventory(doc)) return [];
       const analysis = ctx.analysis(doc);
-      const lenses = lensPlaces(analysis, ctx.lang()).map((p): CodeLens => {
+      const limit = ctx.settings().codeLensClusterLimit;
+      const clusters = analysis.pgClusters().size;
+      const over = clusters > limit;
+      const places = lensPlaces(analysis, ctx.lang()).filter((p) => !over || !('cluster' in p));
+      const lenses = places.map((p): CodeLens => {
         const range = toRange(doc, { start: p.span.start, end: p.span.start });
         if ('cluster' in p) return { range, data: { uri: doc.uri, cluster: p.cluster.name } satisfies ClusterLensData };
         return { range, command: { title: p.title, command: '' } };
       });
-      return [...topologyLens(doc, analysis, ctx.lang()), ...lenses];
+      const note = over && limit > 0 ? { clusters, limit } : undefined;
+      return [...topologyLens(doc, analysis, ctx.lang(), note), ...lenses];
     });
     connection.onCodeLensResolve((lens): CodeLens => {
       if (lens.command || !isClusterLensData(lens.data)) return lens;

@@ -1,5 +1,5 @@
 // Wires the LSP features to one connection. Each feature lives in its own file.
-import { Connection, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver';
+import { CodeLensRefreshRequest, Connection, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../engine/analyze';
 import type { Lang } from '../engine/findings';
@@ -24,6 +24,7 @@ export function startServer(connection: Connection): void {
   let settings: PigstySettings = DEFAULT_SETTINGS;
   let lang: Lang = 'en';
   let pullConfiguration = false;
+  let refreshCodeLenses = false;
 
   const analyses = new Analyses(() => ({ lang, severities: settings.rules }));
   // the document sync, noting where each change edited the text for the next analysis
@@ -49,6 +50,7 @@ export function startServer(connection: Connection): void {
     lang = /^zh/i.test(params.locale ?? '') ? 'zh-cn' : 'en';
     settings = readSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
     pullConfiguration = params.capabilities.workspace?.configuration === true;
+    refreshCodeLenses = params.capabilities.workspace?.codeLens?.refreshSupport === true;
     return {
       capabilities: Object.assign(
         { textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental } },
@@ -61,9 +63,13 @@ export function startServer(connection: Connection): void {
   const diagnostics = registerDiagnostics(connection, ctx);
   for (const feature of features) feature.register(connection, ctx);
 
-  /** Re-reads the settings; documents are re-validated only when they changed. */
+  /** What the validation depends on: documents are validated again only when it changed. */
+  const validationSettings = (s: PigstySettings) => JSON.stringify([s.enable, s.inventoryGlobs, s.rules]);
+
+  /** Re-reads the settings. */
   async function loadSettings(pushed?: unknown): Promise<void> {
-    const before = JSON.stringify(settings);
+    const before = validationSettings(settings);
+    const limitBefore = settings.codeLensClusterLimit;
     if (pushed) settings = readSettings(pushed);
     if (pullConfiguration) {
       try {
@@ -73,7 +79,9 @@ export function startServer(connection: Connection): void {
         // a client that cannot answer keeps what it pushed, or the defaults
       }
     }
-    if (JSON.stringify(settings) !== before) diagnostics.refreshAll();
+    if (validationSettings(settings) !== before) diagnostics.refreshAll();
+    // the editor asks for lenses again only when told to
+    if (refreshCodeLenses && settings.codeLensClusterLimit !== limitBefore) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
   }
 
   connection.onInitialized(() => void loadSettings());

@@ -6,9 +6,18 @@ export interface PigstySettings {
   inventoryGlobs: string[];
   /** Per-rule severity overrides, like ESLint's `rules`. */
   rules: Record<string, Severity | 'off'>;
+  /** `codeLens.clusterLimit`: the most pg clusters a document may have for each to get a code lens (0: none). */
+  codeLensClusterLimit: number;
 }
 
-export const DEFAULT_SETTINGS: PigstySettings = { enable: true, inventoryGlobs: [], rules: {} };
+/**
+ * VS Code updates every code lens of a document on each keystroke. In code-server (npm run
+ * bench:editor), a lens per cluster at 3,000 clusters made the squiggle of a keystroke come about
+ * 10 % later; at 1,000, nothing measurable. Like yaml-language-server's `maxItemsComputed`.
+ */
+export const DEFAULT_CLUSTER_LENS_LIMIT = 1000;
+
+export const DEFAULT_SETTINGS: PigstySettings = { enable: true, inventoryGlobs: [], rules: {}, codeLensClusterLimit: DEFAULT_CLUSTER_LENS_LIMIT };
 
 const LEVELS = new Set(['off', 'error', 'warning', 'information', 'hint']);
 
@@ -24,5 +33,10 @@ export function readSettings(raw: unknown): PigstySettings {
     enable: s.enable !== false,
     inventoryGlobs: Array.isArray(s.inventoryGlobs) ? s.inventoryGlobs.filter((g): g is string => typeof g === 'string') : [],
     rules,
+    codeLensClusterLimit: clusterLimit((s.codeLens as { clusterLimit?: unknown } | undefined)?.clusterLimit),
   };
+}
+
+function clusterLimit(raw: unknown): number {
+  return typeof raw === 'number' && Number.isInteger(raw) && raw >= 0 ? raw : DEFAULT_CLUSTER_LENS_LIMIT;
 }

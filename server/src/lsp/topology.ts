@@ -40,11 +40,24 @@ export function topologyOf(doc: TextDocument, ctx: ServerContext): TopologyRespo
   return { uri: doc.uri, version: doc.version, isInventory, model: withRanges(doc, model) };
 }
 
+/** Why the clusters have no lenses, for the topology lens to say. */
+export interface HiddenClusterLenses {
+  clusters: number;
+  limit: number;
+}
+
+function hiddenNote(lang: Lang, { clusters, limit }: HiddenClusterLenses): string {
+  return lang === 'zh-cn'
+    ? `未显示各集群的 CodeLens：${clusters} 个集群，超过 pigsty.codeLens.clusterLimit（${limit}）`
+    : `no lens per cluster: ${clusters} clusters, more than pigsty.codeLens.clusterLimit (${limit})`;
+}
+
 /** The lens above `all:`; exported so a shared code lens provider can add it to its own. */
-export function topologyLens(doc: TextDocument, analysis: Analysis, lang: Lang): CodeLens[] {
+export function topologyLens(doc: TextDocument, analysis: Analysis, lang: Lang, hidden?: HiddenClusterLenses): CodeLens[] {
   const all = spanOf(analysis.inventory.allKey);
   if (!all) return [];
-  return [{ range: toRange(doc, all), command: { title: LENS_TITLE[lang], command: SHOW_TOPOLOGY_COMMAND, arguments: [doc.uri] } }];
+  const title = hidden ? `${LENS_TITLE[lang]} · ${hiddenNote(lang, hidden)}` : LENS_TITLE[lang];
+  return [{ range: toRange(doc, all), command: { title, command: SHOW_TOPOLOGY_COMMAND, arguments: [doc.uri] } }];
 }
 
 export const topologyRequest: Feature = {
