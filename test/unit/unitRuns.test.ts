@@ -222,31 +222,36 @@ test('a cluster that loses a host written elsewhere is judged again, though it h
   assert.deepEqual(unitFindings(after), ['identity/primary-count pg-x']);
 });
 
+// Host by host, where its pg_mode is written, once per written value. A host's version never
+// changes, so only the once keys can tell that a host's group was parsed again.
+const PG_MODE_BY_HOST: Rule = {
+  ...probeMeta('probe/hosts', 'pg_mode of {host}'),
+  ...judgedByUnit<string>({
+    list: (ctx) => new Map(ctx.resolver.hostIps().map((ip) => [ip, ip])),
+    touches: (ip, hosts) => hosts.has(ip),
+    version: () => 0,
+    judge(ctx, ip) {
+      const eff = ctx.resolver.explicit(ip, 'pg_mode');
+      if (eff) ctx.report({ at: valuePlace(eff, null), data: { host: ip }, once: writtenAt(eff) });
+    },
+  }),
+};
+
+/** Host .21 is in both groups. */
+const G_AND_H = dedent(`
+  all:
+    children:
+      g:
+        hosts: { 10.10.10.11: {}, 10.10.10.21: {} }
+        vars: { pg_mode: pgsql, pg_version: 17 }
+      h:
+        hosts: { 10.10.10.21: {}, 10.10.10.31: { pg_mode: mssql } }
+    vars: { admin_ip: 10.10.10.11 }
+`);
+
 test('after an edit that re-parsed a group but left a rule alone, its once keys are not trusted', () => {
-  // host by host, where its pg_mode is written, once per written value; a host's version never
-  // changes, so only the once keys can tell that g was parsed again
-  const rule: Rule = {
-    ...probeMeta('probe/hosts', 'pg_mode of {host}'),
-    ...judgedByUnit<string>({
-      list: (ctx) => new Map(ctx.resolver.hostIps().map((ip) => [ip, ip])),
-      touches: (ip, hosts) => hosts.has(ip),
-      version: () => 0,
-      judge(ctx, ip) {
-        const eff = ctx.resolver.explicit(ip, 'pg_mode');
-        if (eff) ctx.report({ at: valuePlace(eff, null), data: { host: ip }, once: writtenAt(eff) });
-      },
-    }),
-  };
-  const text = dedent(`
-    all:
-      children:
-        g:
-          hosts: { 10.10.10.11: {}, 10.10.10.21: {} }
-          vars: { pg_mode: pgsql, pg_version: 17 }
-        h:
-          hosts: { 10.10.10.21: {}, 10.10.10.31: { pg_mode: mssql } }
-      vars: { admin_ip: 10.10.10.11 }
-  `);
+  const rule = PG_MODE_BY_HOST;
+  const text = G_AND_H;
   const rules = [rule];
   const before = analyze(text, { rules });
   assert.deepEqual(where(before), ['pg_mode of 10.10.10.11 at pgsql', 'pg_mode of 10.10.10.31 at mssql']);
@@ -264,31 +269,8 @@ test('after an edit that re-parsed a group but left a rule alone, its once keys 
 
 test('a rule carried over with once keys keeps its units: the next run judges again only the hosts reworked since', () => {
   // as above, with a third group k that neither edit touches
-  const rule: Rule = {
-    ...probeMeta('probe/hosts', 'pg_mode of {host}'),
-    ...judgedByUnit<string>({
-      list: (ctx) => new Map(ctx.resolver.hostIps().map((ip) => [ip, ip])),
-      touches: (ip, hosts) => hosts.has(ip),
-      version: () => 0,
-      judge(ctx, ip) {
-        const eff = ctx.resolver.explicit(ip, 'pg_mode');
-        if (eff) ctx.report({ at: valuePlace(eff, null), data: { host: ip }, once: writtenAt(eff) });
-      },
-    }),
-  };
-  const text = dedent(`
-    all:
-      children:
-        g:
-          hosts: { 10.10.10.11: {}, 10.10.10.21: {} }
-          vars: { pg_mode: pgsql, pg_version: 17 }
-        h:
-          hosts: { 10.10.10.21: {}, 10.10.10.31: { pg_mode: mssql } }
-        k:
-          hosts: { 10.10.10.41: { pg_mode: ivorysql }, 10.10.10.42: {} }
-          vars: { pg_mode: pgsql }
-      vars: { admin_ip: 10.10.10.11 }
-  `);
+  const rule = PG_MODE_BY_HOST;
+  const text = G_AND_H.replace('  vars: { admin_ip', '    k:\n      hosts: { 10.10.10.41: { pg_mode: ivorysql }, 10.10.10.42: {} }\n      vars: { pg_mode: pgsql }\n  vars: { admin_ip');
   const rules = [rule];
   const before = analyze(text, { rules });
   const expected = ['pg_mode of 10.10.10.11 at pgsql', 'pg_mode of 10.10.10.31 at mssql', 'pg_mode of 10.10.10.41 at ivorysql', 'pg_mode of 10.10.10.42 at pgsql'];
