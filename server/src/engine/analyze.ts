@@ -235,11 +235,11 @@ function carriedOver(reuse: RuleReuse, code: string, reworked: ReadonlySet<strin
   const findings = moveFindings(before.findings, reuse.edit);
   if (!findings || !before.units) return findings && { findings, reads: before.reads };
   // without `once` keys the units' reports are the findings, in the same order: the ranges still hold
-  if (!before.units.onces) return { findings, reads: before.reads, units: carryUnits(before.units, findings, reworked ?? new Set()) };
-  // with them, the reports before the repeated keys were dropped are moved too; and if no host is
-  // known to be the only one reworked, the next run judges every unit
+  if (!before.units.onces) return { findings, reads: before.reads, units: { ...before.units, raw: findings } };
+  // with them, the reports before the repeated keys were dropped are moved too, and the hosts the edit
+  // reworked are judged again next time; if those are not known, the next run judges every unit
   const raw = reworked && moveFindings(before.units.raw, reuse.edit);
-  return raw ? { findings, reads: before.reads, units: carryUnits(before.units, raw, reworked!) } : { findings, reads: before.reads };
+  return reworked && raw ? { findings, reads: before.reads, units: carryUnits(before.units, raw, reworked) } : { findings, reads: before.reads };
 }
 
 /** The previous run of a unit-by-unit rule, when the edit kept the hosts outside one group as they were. */

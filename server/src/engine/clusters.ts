@@ -121,7 +121,8 @@ export function updateFromBase(base: ClusterBase, resolver: Resolver, reworked: 
   return updatePgClusters(base.index, resolver, base.since.length ? unionOf([reworked, ...base.since]) : reworked);
 }
 
-function unionOf(sets: readonly ReadonlySet<string>[]): Set<string> {
+/** Every host of `sets`, once. */
+export function unionOf(sets: readonly ReadonlySet<string>[]): Set<string> {
   const all = new Set<string>();
   for (const hosts of sets) for (const ip of hosts) all.add(ip);
   return all;

@@ -5,6 +5,7 @@
 // the same findings in the same order.
 import type { RuleContext, RuleUnits } from '../rules/types';
 import { Finding, moveFindings, TextEdit } from './findings';
+import { unionOf } from './clusters';
 import { readAlso, Reads } from './reads';
 
 /** Which findings of a run belong to which unit. */
@@ -81,20 +82,13 @@ export function judgeUnits(ctx: RuleContext, units: RuleUnits<unknown>, reported
 }
 
 /**
- * A run's units carried over an edit that changed nothing the rule read, with `raw`, its reports
- * moved over the edit (same order, so the ranges still hold). Without `once` keys the reports are
- * the findings themselves. With them, the hosts the edit reworked join `pending`: their entries may
- * have been parsed again, and a report's key is the node it was written at.
+ * A run's units, with `once` keys, carried over an edit that changed nothing the rule read: `raw`
+ * is its reports moved over the edit (same order, so the ranges still hold), and the hosts the edit
+ * reworked join `pending`, since their entries may have been parsed again and a key is the node a
+ * value was written at.
  */
 export function carryUnits(units: UnitFindings, raw: Finding[], reworked: ReadonlySet<string>): UnitFindings {
-  if (!units.onces) return { ...units, raw };
-  return { ...units, raw, pending: joined(units.pending, reworked) };
-}
-
-function joined(before: ReadonlySet<string> | undefined, more: ReadonlySet<string>): ReadonlySet<string> {
-  if (!before || before.size === 0) return more;
-  for (const ip of more) if (!before.has(ip)) return new Set([...before, ...more]);
-  return before;
+  return { ...units, raw, pending: units.pending ? unionOf([units.pending, reworked]) : reworked };
 }
 
 /** Findings in order, without those whose `once` key an earlier one had; `found` itself when no key repeats. */
