@@ -106,6 +106,18 @@ describe('language server over stdio: cluster lenses above pigsty.codeLens.clust
     assert.equal(topologyTitle(lenses), 'Show topology · no lens per cluster: 2 clusters, more than pigsty.codeLens.clusterLimit (1)');
   });
 
+  it('says so in Chinese to a Chinese editor', async () => {
+    const zh = await startLsp({ locale: 'zh-cn', initializationOptions: { settings: { codeLens: { clusterLimit: 1 } } } });
+    try {
+      await zh.open(uri, text);
+      await zh.diagnostics(uri, 1);
+      const lenses = await zh.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
+      assert.equal(topologyTitle(lenses), '显示拓扑图 · 未显示各集群的 CodeLens：2 个集群，超过 pigsty.codeLens.clusterLimit（1）');
+    } finally {
+      await zh.close();
+    }
+  });
+
   it('a new limit asks the editor for the lenses again, which then come back', async () => {
     assert.equal(lsp.codeLensRefreshes(), 0);
     await lsp.connection.sendNotification('workspace/didChangeConfiguration', { settings: { pigsty: { codeLens: { clusterLimit: 2 } } } });
