@@ -5,7 +5,7 @@
 // turns, each in a fresh code-server, and typing starts once the page is idle after opening the
 // file; the table gives medians and 75th percentiles over all rounds. Needs `bash scripts/e2e-setup.sh` (code-server, Chromium) once.
 //   BENCH_EDITOR_SIZES=3000,10000 BENCH_EDITOR_ROUNDS=2 BENCH_EDITOR_KEYS=12 npm run bench:editor
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { createRequire } from 'node:module';
 import { startCodeServer } from '../test/e2e/harness/codeServer.mjs';
@@ -31,7 +31,6 @@ async function measure(clusters, settings, count) {
   try {
     writeFileSync(path.join(cs.workspace, name), text);
     const file = path.join(cs.userDataDir, 'User', 'settings.json');
-    const { readFileSync } = await import('node:fs');
     writeFileSync(file, JSON.stringify({ ...JSON.parse(readFileSync(file, 'utf8')), ...settings }, null, 2));
     const wb = await openWorkbench(cs.url, cs.workspace);
     try {
