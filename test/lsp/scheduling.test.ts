@@ -152,3 +152,18 @@ test('one change event with edits in two groups is validated in full, not as an 
     const stats = await session.request<ValidationStats>(VALIDATION_STATS_REQUEST, {});
     assert.equal(stats.lastReason, 'the edit is outside any group or all.vars');
   }));
+
+test('after diagnostics and a pause, the server prepares the next edit; an edit then takes the block path as before', () =>
+  withInventory(async (session, text) => {
+    const stats = () => session.request<ValidationStats>(VALIDATION_STATS_REQUEST, {});
+    const deadline = Date.now() + 5000;
+    while ((await stats()).prepared === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    assert.equal((await stats()).prepared, 1);
+    // near the top, so that every group after it moves by its prepared list of ranges
+    const step = insertion(text, text.indexOf('pg_role: primary') + 'pg_role: '.length, 'x');
+    await session.change(URI, 2, [step.change]);
+    assertFullValidation(await session.diagnostics(URI, 2), step.after);
+    const after = await stats();
+    assert.equal(after.lastReason, undefined, 'the edit took the block path');
+    assert.equal(after.block, 1);
+  }));

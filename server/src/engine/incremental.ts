@@ -14,6 +14,7 @@ import { changedParams, subtree } from './changes';
 import { ownString } from './ownString';
 import type { Inventory } from './model';
 import { placeRanges, spliceDocument, spliceInventory } from './splice';
+import { blockRanges } from './blockRanges';
 
 /** One replacement of old offsets [start, end) by `text`. */
 export interface TextChange {
@@ -39,6 +40,18 @@ function layoutOf(analysis: Analysis): BlockLayout | string {
     layouts.set(analysis, layout);
   }
   return layout;
+}
+
+/**
+ * What the first keystroke in `analysis`'s text would work out before anything else, worked out
+ * ahead (the server does it while the editor is idle after an analysis): the block layout, and
+ * every block's list of ranges, which an edit above the block moves. Both are caches the keystroke
+ * path fills when it needs them, so this changes no result, only when the work is done.
+ */
+export function prepareEdits(analysis: Analysis): void {
+  const layout = layoutOf(analysis);
+  if (typeof layout === 'string') return;
+  for (const block of layout.blocks) blockRanges(block.pair);
 }
 
 /** Characters compared at once while the texts agree: one native comparison instead of a loop. */

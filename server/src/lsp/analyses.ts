@@ -5,7 +5,7 @@
 // consumed by that step, so features must ask for the analysis again after awaiting anything.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, Analysis, AnalyzeOptions } from '../engine/analyze';
-import { KnownSame, reanalyze } from '../engine/incremental';
+import { KnownSame, prepareEdits, reanalyze } from '../engine/incremental';
 
 interface Entry {
   version: number;
@@ -30,12 +30,14 @@ export interface AnalysisStats {
   lastRulesRun?: number;
   /** How many of those ran over the re-parsed block alone. */
   lastRulesRunLocally?: number;
+  /** Analyses worked on ahead of the next edit while the editor was idle (prepareEdits). */
+  prepared: number;
 }
 
 export class Analyses {
   private readonly cache = new Map<string, Entry>();
   private readonly edited = new Map<string, Edited>();
-  readonly stats: AnalysisStats = { block: 0, full: 0 };
+  readonly stats: AnalysisStats = { block: 0, full: 0, prepared: 0 };
 
   constructor(
     private readonly options: () => AnalyzeOptions & { assumeInventory?: boolean },
@@ -85,6 +87,19 @@ export class Analyses {
     this.stats.lastRulesRunLocally = analysis.rulesRunLocally.length;
     this.cache.set(doc.uri, { version: doc.version, assumeInventory, analysis });
     return analysis;
+  }
+
+  /** Works out ahead what the next edit of `uri` needs first (prepareEdits), for the current analysis. */
+  prepareEdits(uri: string): void {
+    const hit = this.cache.get(uri);
+    if (!hit) return;
+    try {
+      prepareEdits(hit.analysis);
+      this.stats.prepared++;
+    } catch (err) {
+      // the keystroke path works the same out again when it needs it
+      this.log(`pigsty: preparing ${uri} for edits failed: ${err instanceof Error ? err.stack : String(err)}`);
+    }
   }
 
   forget(uri: string): void {

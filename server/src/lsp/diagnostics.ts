@@ -3,7 +3,8 @@
 // (input that arrived while we were busy is read) and one for the JSON-RPC queue (changes already
 // read are applied), and every newer change cancels the pending work. Only the version that is
 // current when the work runs is validated, and its diagnostics are sent at once, so results for
-// an older version are never published over a newer one.
+// an older version are never published over a newer one. Once the editor has been idle a moment
+// after that, the server works out ahead what the next edit of the document needs first.
 import type { Connection } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysisStats } from './analyses';
@@ -20,8 +21,22 @@ export interface ValidationStats extends AnalysisStats {
   versions: Record<string, number[]>;
 }
 
+/**
+ * How long the editor must stay idle after diagnostics were sent before the server works out ahead
+ * what the next edit needs (Analyses.prepareEdits): past the requests an editor sends after opening
+ * a file, well before a person types.
+ */
+const PREPARE_AFTER_MS = 300;
+
 export function registerDiagnostics(connection: Connection, ctx: ServerContext): { refreshAll(): void } {
   const pending = new Map<string, NodeJS.Immediate>();
+  const preparing = new Map<string, NodeJS.Timeout>();
+
+  function stopPreparing(uri: string): void {
+    const timer = preparing.get(uri);
+    if (timer) clearTimeout(timer);
+    preparing.delete(uri);
+  }
   const published: Record<string, number> = {};
   const versions: Record<string, number[]> = {};
 
@@ -52,10 +67,16 @@ export function registerDiagnostics(connection: Connection, ctx: ServerContext):
       return;
     }
     send(uri, current.version, diagnostics);
+    stopPreparing(uri);
+    preparing.set(uri, setTimeout(() => {
+      preparing.delete(uri);
+      ctx.analyses.prepareEdits(uri);
+    }, PREPARE_AFTER_MS));
   }
 
   function schedule(doc: TextDocument): void {
     const uri = doc.uri;
+    stopPreparing(uri);
     const prior = pending.get(uri);
     if (prior) clearImmediate(prior);
     pending.set(
@@ -70,6 +91,7 @@ export function registerDiagnostics(connection: Connection, ctx: ServerContext):
     const prior = pending.get(e.document.uri);
     if (prior) clearImmediate(prior);
     pending.delete(e.document.uri);
+    stopPreparing(e.document.uri);
     ctx.analyses.forget(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
