@@ -31,14 +31,23 @@ const PREPARE_AFTER_MS = 300;
 export function registerDiagnostics(connection: Connection, ctx: ServerContext): { refreshAll(): void } {
   const pending = new Map<string, NodeJS.Immediate>();
   const preparing = new Map<string, NodeJS.Timeout>();
+  const published: Record<string, number> = {};
+  const versions: Record<string, number[]> = {};
 
   function stopPreparing(uri: string): void {
     const timer = preparing.get(uri);
     if (timer) clearTimeout(timer);
     preparing.delete(uri);
   }
-  const published: Record<string, number> = {};
-  const versions: Record<string, number[]> = {};
+
+  /** Prepares the next edit of `uri` once the editor has been quiet for PREPARE_AFTER_MS. */
+  function prepareLater(uri: string): void {
+    stopPreparing(uri);
+    preparing.set(uri, setTimeout(() => {
+      preparing.delete(uri);
+      ctx.analyses.prepareEdits(uri);
+    }, PREPARE_AFTER_MS));
+  }
 
   function send(uri: string, version: number | undefined, diagnostics: ReturnType<typeof toDiagnostic>[]): void {
     published[uri] = (published[uri] ?? 0) + 1;
@@ -67,11 +76,7 @@ export function registerDiagnostics(connection: Connection, ctx: ServerContext):
       return;
     }
     send(uri, current.version, diagnostics);
-    stopPreparing(uri);
-    preparing.set(uri, setTimeout(() => {
-      preparing.delete(uri);
-      ctx.analyses.prepareEdits(uri);
-    }, PREPARE_AFTER_MS));
+    prepareLater(uri);
   }
 
   function schedule(doc: TextDocument): void {
