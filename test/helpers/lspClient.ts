@@ -21,6 +21,8 @@ export interface LspSession {
   request<R>(method: string, params: unknown): Promise<R>;
   /** How many times the server asked the editor to fetch code lenses again (workspace/codeLens/refresh). */
   codeLensRefreshes(): number;
+  /** The params of the notifications received so far that no handler above takes (custom ones: `pigsty/...`), by method. */
+  notified(method: string): unknown[];
   stderr(): string;
   close(): Promise<void>;
 }
@@ -44,6 +46,8 @@ export async function startLsp(options: { locale?: string; initializationOptions
     codeLensRefreshes++;
     return null;
   });
+  const notified: { method: string; params: unknown }[] = [];
+  connection.onUnhandledNotification((n) => notified.push({ method: n.method, params: n.params }));
   connection.listen();
   await connection.sendRequest('initialize', {
     processId: process.pid,
@@ -88,6 +92,7 @@ export async function startLsp(options: { locale?: string; initializationOptions
       return connection.sendRequest(method, params);
     },
     codeLensRefreshes: () => codeLensRefreshes,
+    notified: (method) => notified.filter((n) => n.method === method).map((n) => n.params),
     stderr: () => stderr,
     async close() {
       try {

@@ -129,3 +129,44 @@ describe('language server over stdio: cluster lenses above pigsty.codeLens.clust
     assert.equal(topologyTitle(lenses), 'Show topology');
   });
 });
+
+describe('language server over stdio: the outline above pigsty.outline.maxItems', () => {
+  // 4 groups (infra, etcd, pg-meta, pg-test) and 6 hosts
+  const text = fs.readFileSync(path.resolve(__dirname, '../../../test/e2e/workspace/pigsty.yml'), 'utf8');
+  const uri = 'file:///work/outline-limit/pigsty.yml';
+  const NOTE = 'pigsty/outlineLimit';
+  const count = (symbols: DocumentSymbol[]): number => symbols.reduce((n, s) => n + 1 + count(s.children ?? []), 0);
+  let lsp: LspSession;
+  const outline = () => lsp.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+  before(async () => {
+    lsp = await startLsp({ initializationOptions: { settings: { outline: { maxItems: 5 } } } });
+    await lsp.open(uri, text);
+    await lsp.diagnostics(uri, 1);
+  });
+  after(async () => {
+    await lsp.close();
+  });
+
+  it('lists the groups without their hosts when both do not fit, and tells the client once', async () => {
+    const symbols = await outline();
+    assert.deepEqual(symbols.map((s) => [s.name, s.detail, 'children' in s]), [
+      ['infra', 'infra · 1 host', false], ['etcd', 'etcd · 1 host', false], ['pg-meta', 'pgsql · 2 hosts', false], ['pg-test', 'pgsql · 2 hosts', false],
+    ]);
+    assert.deepEqual(lsp.notified(NOTE), [{ uri, listed: 4, total: 10, limit: 5 }]);
+    await outline();
+    assert.equal(lsp.notified(NOTE).length, 1);
+  });
+
+  it('a new limit applies to the next outline; the client hears when nothing is cut any more', async () => {
+    await lsp.connection.sendNotification('workspace/didChangeConfiguration', { settings: { pigsty: { outline: { maxItems: 3 } } } });
+    let symbols = await outline();
+    assert.deepEqual(symbols.map((s) => s.name), ['infra', 'etcd', 'pg-meta']);
+    assert.deepEqual(lsp.notified(NOTE).at(-1), { uri, listed: 3, total: 10, limit: 3 });
+    await lsp.connection.sendNotification('workspace/didChangeConfiguration', { settings: { pigsty: { outline: { maxItems: 10 } } } });
+    symbols = await outline();
+    assert.equal(count(symbols), 10);
+    assert.deepEqual(symbols[3].children!.map((h) => h.name), ['10.10.10.21', '10.10.10.22']);
+    assert.deepEqual(lsp.notified(NOTE).at(-1), { uri, listed: 10, total: 10, limit: 10 });
+    assert.equal(lsp.notified(NOTE).length, 3);
+  });
+});

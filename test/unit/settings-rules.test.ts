@@ -38,3 +38,15 @@ describe('pigsty.codeLens.clusterLimit', () => {
     for (const bad of [-1, 2.5, '10', null, Number.NaN]) assert.equal(readSettings({ codeLens: { clusterLimit: bad } }).codeLensClusterLimit, declared.default, String(bad));
   });
 });
+
+describe('pigsty.outline.maxItems', () => {
+  it('takes a whole number from 1 up and falls back to the default the setting declares for anything else', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+    const declared = pkg.contributes.configuration.properties['pigsty.outline.maxItems'];
+    assert.equal(readSettings({}).outlineMaxItems, declared.default);
+    assert.equal(declared.minimum, 1);
+    assert.equal(readSettings({ outline: { maxItems: 1 } }).outlineMaxItems, 1);
+    assert.equal(readSettings({ outline: { maxItems: 20000 } }).outlineMaxItems, 20000);
+    for (const bad of [0, -5, 2.5, '10', null, Number.NaN]) assert.equal(readSettings({ outline: { maxItems: bad } }).outlineMaxItems, declared.default, String(bad));
+  });
+});

@@ -14,6 +14,7 @@ import type { Resolver } from '../engine/resolve';
 import { groupSymbol, InventorySymbol } from '../fixes/symbols';
 import { toRange } from './convert';
 import type { Feature } from './features';
+import { limitOutline, OUTLINE_LIMIT_NOTIFICATION, OutlineLimitParams } from './outlineLimit';
 
 interface Kept {
   symbol: DocumentSymbol;
@@ -79,10 +80,20 @@ export function outline(doc: TextDocument, analysis: Analysis): DocumentSymbol[]
 export const documentSymbolsFeature: Feature = {
   capabilities: { documentSymbolProvider: true },
   register(connection, ctx) {
+    // what the client was last told of each document's cut (`listed/total/limit`): it hears of changes only
+    const told = new Map<string, string>();
     connection.onDocumentSymbol((params) => {
       const doc = ctx.documents.get(params.textDocument.uri);
       if (!doc || !ctx.isInventory(doc)) return [];
-      return outline(doc, ctx.analysis(doc));
+      const limit = ctx.settings().outlineMaxItems;
+      const { symbols, listed, total } = limitOutline(outline(doc, ctx.analysis(doc)), limit);
+      const state = listed < total ? `${listed}/${total}/${limit}` : '';
+      if (state !== (told.get(doc.uri) ?? '')) {
+        told.set(doc.uri, state);
+        void connection.sendNotification(OUTLINE_LIMIT_NOTIFICATION, { uri: doc.uri, listed, total, limit } satisfies OutlineLimitParams);
+      }
+      return symbols;
     });
+    ctx.documents.onDidClose((e) => told.delete(e.document.uri));
   },
 };
