@@ -4,10 +4,13 @@ import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { registerRecoveryCommands } from './commands';
 import { showTopologyCommand } from './topology/panel';
+import { OutlineLimitStatus } from './outlineLimit';
 import { initializationFailed, serverErrorHandler } from './serverHealth';
 import { registerWorkspaceLint } from './workspaceLint';
 
 let client: LanguageClient | undefined;
+let outlineLimit: OutlineLimitStatus | undefined;
+let following: vscode.Disposable | undefined;
 
 /** pigsty.yml, YAML under a conf/ folder, and the user's extra globs. Content-detected inventories
  * (top level `all:`) are covered by the `yaml` selector and filtered by the server. */
@@ -24,7 +27,11 @@ function documentSelector(): LanguageClientOptions['documentSelector'] {
 
 function settings(): unknown {
   const c = vscode.workspace.getConfiguration('pigsty');
-  return { enable: c.get('enable'), inventoryGlobs: c.get('inventoryGlobs'), rules: c.get('rules'), codeLens: { clusterLimit: c.get('codeLens.clusterLimit') } };
+  return {
+    enable: c.get('enable'), inventoryGlobs: c.get('inventoryGlobs'), rules: c.get('rules'),
+    codeLens: { clusterLimit: c.get('codeLens.clusterLimit') },
+    outline: { maxItems: c.get('outline.maxItems') },
+  };
 }
 
 async function start(context: vscode.ExtensionContext): Promise<void> {
@@ -44,11 +51,15 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
     initializationFailedHandler: initializationFailed(output),
   };
   client = new LanguageClient('pigsty', 'Pigsty Language Server', serverOptions, clientOptions);
+  following?.dispose();
+  following = outlineLimit?.follow(client);
   await client.start();
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  outlineLimit = new OutlineLimitStatus();
   context.subscriptions.push(
+    outlineLimit,
     vscode.commands.registerCommand('pigsty.restartServer', async () => {
       if (client) await client.restart();
       else await start(context);
@@ -69,6 +80,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 }
 
 export async function deactivate(): Promise<void> {
+  following?.dispose();
+  following = undefined;
   if (client) await client.stop();
   client = undefined;
 }
