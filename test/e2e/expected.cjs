@@ -79,7 +79,20 @@ const codeLens = {
   titles: ['2 members · primary 10.10.10.10', '2 members · no primary'],
 };
 
-/** Files copied into the throwaway workspace besides test/e2e/workspace: path in the workspace → path in the repo. */
-const workspaceExtras = { [promote.file]: promote.source };
+/**
+ * The outline of a copy of pigsty.yml under another name (4 groups, 6 hosts) with `pigsty.outline.maxItems` 5: the
+ * groups fit and the hosts do not, so it lists the groups alone.
+ */
+const outlineLimit = {
+  file: 'outline-limit.yml',
+  source: 'test/e2e/workspace/pigsty.yml',
+  maxItems: 5,
+  groups: ['infra', 'etcd', 'pg-meta', 'pg-test'],
+  hosts: ['10.10.10.21', '10.10.10.22'],
+  status: 'Outline: 4 of 10',
+};
 
-module.exports = { diagnostics, quickFix, promote, hover, completion, snippet, outline, codeLens, workspaceExtras };
+/** Files copied into the throwaway workspace besides test/e2e/workspace: path in the workspace → path in the repo. */
+const workspaceExtras = { [promote.file]: promote.source, [outlineLimit.file]: outlineLimit.source };
+
+module.exports = { diagnostics, quickFix, promote, hover, completion, snippet, outline, outlineLimit, codeLens, workspaceExtras };

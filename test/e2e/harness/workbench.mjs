@@ -79,6 +79,25 @@ export class Workbench {
     await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
   }
 
+  /**
+   * Sets a number setting in the Settings editor, as a person does (VS Code does not notice the
+   * settings file changing under it here). @param {string} id @param {number} value
+   */
+  async setNumberSetting(id, value) {
+    await this.command('Preferences: Open User Settings');
+    // the search box has the focus and may keep an earlier search
+    await this.page.keyboard.press('Control+A');
+    await this.page.keyboard.type(id);
+    // the list is drawn again for the search: only then is the setting's input the one to fill
+    await this.page.locator('.settings-editor', { hasText: '1 Setting Found' }).waitFor({ state: 'visible' });
+    const input = this.page.locator('.settings-editor .setting-item-number input').first();
+    await input.click();
+    await this.page.keyboard.press('Control+A');
+    await this.page.keyboard.type(String(value));
+    await this.page.keyboard.press('Tab');
+    await this.page.waitForFunction(([sel, want]) => /** @type {HTMLInputElement | null} */ (document.querySelector(sel))?.value === want, ['.settings-editor .setting-item-number input', String(value)]);
+  }
+
   /** Quick Open (Ctrl+P) a workspace file by its relative path, and wait for its editor. @param {string} rel */
   async openFile(rel) {
     await this.page.keyboard.press('Control+P');
