@@ -3,9 +3,9 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { registerRecoveryCommands } from './commands';
-import { showTopologyCommand } from './topology/panel';
 import { OutlineLimitStatus } from './outlineLimit';
 import { initializationFailed, serverErrorHandler } from './serverHealth';
+import { showTopologyCommand } from './topology/panel';
 import { registerWorkspaceLint } from './workspaceLint';
 
 let client: LanguageClient | undefined;

@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { analyze } from '../../server/src/engine/analyze';
-import { readSettings } from '../../server/src/lsp/settings';
+import { PigstySettings, readSettings } from '../../server/src/lsp/settings';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const TEXT = 'all:\n  vars: { admin_ip: 10.10.10.10 }\n  children:\n    pg-a: { hosts: { 10.10.10.11: { pg_seq: 1, pg_role: master } }, vars: { pg_cluster: pg-a } }\n    etcd: { hosts: { 10.10.10.10: { etcd_seq: 1 } }, vars: { etcd_cluster: etcd } }\n';
@@ -27,26 +27,22 @@ describe('pigsty.rules severity overrides', () => {
   });
 });
 
-describe('pigsty.codeLens.clusterLimit', () => {
-  it('takes a whole number from 0 up and falls back to the default the setting declares for anything else', () => {
-    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
-    const declared = pkg.contributes.configuration.properties['pigsty.codeLens.clusterLimit'];
-    assert.equal(readSettings({}).codeLensClusterLimit, declared.default);
-    assert.equal(declared.minimum, 0);
+describe('whole-number settings', () => {
+  const settings = [
+    { id: 'pigsty.codeLens.clusterLimit', raw: (n: unknown) => ({ codeLens: { clusterLimit: n } }), read: (s: PigstySettings) => s.codeLensClusterLimit },
+    { id: 'pigsty.outline.maxItems', raw: (n: unknown) => ({ outline: { maxItems: n } }), read: (s: PigstySettings) => s.outlineMaxItems },
+  ];
+  for (const { id, raw, read } of settings) {
+    it(`${id} takes a whole number from the minimum package.json declares up, and falls back to its default for anything else`, () => {
+      const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+      const declared = pkg.contributes.configuration.properties[id];
+      assert.equal(read(readSettings({})), declared.default);
+      for (const good of [declared.minimum, declared.minimum + 1, 25_000]) assert.equal(read(readSettings(raw(good))), good, String(good));
+      for (const bad of [declared.minimum - 1, -5, 2.5, '10', null, Number.NaN]) assert.equal(read(readSettings(raw(bad))), declared.default, String(bad));
+    });
+  }
+  it('the cluster lenses may be turned off (0); the outline lists at least one entry', () => {
     assert.equal(readSettings({ codeLens: { clusterLimit: 0 } }).codeLensClusterLimit, 0);
-    assert.equal(readSettings({ codeLens: { clusterLimit: 25 } }).codeLensClusterLimit, 25);
-    for (const bad of [-1, 2.5, '10', null, Number.NaN]) assert.equal(readSettings({ codeLens: { clusterLimit: bad } }).codeLensClusterLimit, declared.default, String(bad));
-  });
-});
-
-describe('pigsty.outline.maxItems', () => {
-  it('takes a whole number from 1 up and falls back to the default the setting declares for anything else', () => {
-    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
-    const declared = pkg.contributes.configuration.properties['pigsty.outline.maxItems'];
-    assert.equal(readSettings({}).outlineMaxItems, declared.default);
-    assert.equal(declared.minimum, 1);
-    assert.equal(readSettings({ outline: { maxItems: 1 } }).outlineMaxItems, 1);
-    assert.equal(readSettings({ outline: { maxItems: 20000 } }).outlineMaxItems, 20000);
-    for (const bad of [0, -5, 2.5, '10', null, Number.NaN]) assert.equal(readSettings({ outline: { maxItems: bad } }).outlineMaxItems, declared.default, String(bad));
+    assert.equal(readSettings({ outline: { maxItems: 0 } }).outlineMaxItems, readSettings({}).outlineMaxItems);
   });
 });

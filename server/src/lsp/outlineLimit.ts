@@ -48,7 +48,8 @@ function truncated(s: DocumentSymbol, depth: number): DocumentSymbol {
 
 /**
  * The outline with at most `limit` symbols: as many whole levels as fit, or, when the top level
- * alone is longer, its first `limit` symbols. The symbols kept are not copied unless cut.
+ * alone is longer, its first `limit` symbols. An outline that fits is returned as it is; a cut one
+ * is copied down to the cut, and the symbols given stay whole (documentSymbols.ts keeps them).
  */
 export function limitOutline(symbols: DocumentSymbol[], limit: number): LimitedOutline {
   const sizes = levelSizes(symbols);
