@@ -17,18 +17,23 @@ export const SHOW_TOPOLOGY_COMMAND = 'pigsty.showTopology';
 
 const LENS_TITLE: Record<Lang, string> = { en: 'Show topology', 'zh-cn': '显示拓扑图' };
 
-function isSpan(v: unknown): v is Span {
-  return typeof v === 'object' && v !== null && typeof (v as Span).start === 'number' && typeof (v as Span).end === 'number' &&
-    Object.keys(v).length === 2;
+/** Exactly `{start, end}` with numbers: a span of the model (nothing else in it has only those keys). */
+function isSpan(v: object): v is Span {
+  let keys = 0;
+  for (const k in v) if (++keys > 2 || (k !== 'start' && k !== 'end')) return false;
+  return keys === 2 && typeof (v as Span).start === 'number' && typeof (v as Span).end === 'number';
 }
 
 /** The model with every span turned into a range of `doc`. */
 export function withRanges(doc: TextDocument, model: TopologyModel): RangedTopology {
+  // at 10,000 clusters the model has about 100,000 objects: plain loops, no entry arrays
   const convert = (v: unknown): unknown => {
-    if (isSpan(v)) return toRange(doc, v);
+    if (typeof v !== 'object' || v === null) return v;
     if (Array.isArray(v)) return v.map(convert);
-    if (typeof v === 'object' && v !== null) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, convert(x)]));
-    return v;
+    if (isSpan(v)) return toRange(doc, v);
+    const out: Record<string, unknown> = {};
+    for (const k in v) out[k] = convert((v as Record<string, unknown>)[k]);
+    return out;
   };
   return convert(model) as RangedTopology;
 }
