@@ -7,6 +7,8 @@ import { position } from '../scenarios.mjs';
 
 const FILE = 'pigsty.yml';
 const CLUSTER = 'pg-test';
+/** A role typed while the view is hidden, and another file to hide it with. */
+const HIDDEN_EDIT = { ip: '10.10.10.22', before: 'replica', after: 'offline', other: 'conf/citus.yml' };
 
 /** The webview's document: code-server nests it in two iframes. @param {import('playwright-core').Page} page */
 function webview(page) {
@@ -34,5 +36,25 @@ export const topology = {
     await title.click();
     await wb.page.locator('.statusbar-item[id="status.editor.selection"]', { hasText: `Ln ${at.line}, Col ${at.column}` }).waitFor({ state: 'visible' });
     await wb.screenshot('topology-revealed');
+
+    // hidden behind another editor, the view skips the redraws; shown again, it draws the current text
+    const member = view.locator('[data-cluster="pgsql/pg-test"] .member', { hasText: HIDDEN_EDIT.ip }).locator('.detail');
+    await member.filter({ hasText: HIDDEN_EDIT.before }).waitFor({ state: 'visible' });
+    const tab = wb.page.locator('.tabs-container .tab', { hasText: `Topology: ${FILE}` });
+    await tab.click();
+    await wb.openFile(HIDDEN_EDIT.other); // opens in the view's group, on top of it
+    await wb.page.keyboard.press('Control+1'); // back to the inventory's editor
+    const role = position(read(FILE), `${HIDDEN_EDIT.ip}: { pg_seq: 2, pg_role: ${HIDDEN_EDIT.before}`);
+    await wb.goTo(role.line, role.column + `${HIDDEN_EDIT.ip}: { pg_seq: 2, pg_role: `.length);
+    await wb.page.keyboard.press('Shift+End');
+    await wb.page.keyboard.type(`${HIDDEN_EDIT.after} }`);
+    await new Promise((r) => setTimeout(r, 2500)); // past any redraw the edit would have asked for
+    await tab.click();
+    await member.filter({ hasText: HIDDEN_EDIT.after }).waitFor({ state: 'visible' });
+    await wb.screenshot('topology-shown-again');
+    await wb.page.keyboard.press('Control+1');
+    const dirty = wb.page.locator('.tabs-container .tab.active.dirty');
+    for (let i = 0; i < 20 && (await dirty.count()) > 0; i++) await wb.page.keyboard.press('Control+Z');
+    await dirty.waitFor({ state: 'detached' });
   },
 };
