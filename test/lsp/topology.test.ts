@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { CodeLens } from 'vscode-languageserver';
-import type { TopologyResponse } from '../../server/src/topology/protocol';
+import type { TopologyResponse, UnchangedTopology } from '../../server/src/topology/protocol';
 import { LspSession, startLsp } from '../helpers/lspClient';
 
 const FIXTURE = path.resolve(__dirname, '../../../test/fixtures/topology/citus-4node.yml');
@@ -40,6 +40,27 @@ describe('language server over stdio: topology', () => {
     assert.equal(host.worst, 'error');
     assert.equal(host.problems[0].code, 'identity/primary-count');
     assert.equal(host.problems[0].span.start.line, 12);
+  });
+
+  it('leaves the model out when the view draws the same topology already', async () => {
+    const other = 'file:///work/conf/unchanged.yml';
+    const topology = (shown?: number) => lsp.request<TopologyResponse | UnchangedTopology>('pigsty/topology', { textDocument: { uri: other }, shown });
+    await lsp.open(other, text);
+    const first = await topology();
+    assert.ok('model' in first && first.version === 1);
+    assert.deepEqual(await topology(1), { uri: other, version: 1, unchanged: true });
+    // a comment typed at the end of a line changes no cluster, member or place
+    const line = text.split('\n')[12];
+    await lsp.change(other, 2, [{ range: { start: { line: 12, character: line.length }, end: { line: 12, character: line.length } }, text: ' # the second one' }]);
+    assert.deepEqual(await topology(1), { uri: other, version: 2, unchanged: true });
+    // a view that draws another version than the last answer gets the model
+    assert.ok('model' in (await topology(1)));
+    // a second primary changes the topology
+    await lsp.change(other, 3, [{ range: { start: { line: 12, character: 0 }, end: { line: 12, character: line.length } }, text: line.replace('replica', 'primary') }]);
+    const changed = await topology(2);
+    assert.ok('model' in changed && changed.version === 3, JSON.stringify(changed).slice(0, 200));
+    assert.equal(changed.model.hosts.find((h) => h.ip === '10.10.10.11')!.worst, 'error');
+    assert.deepEqual(await topology(3), { uri: other, version: 3, unchanged: true });
   });
 
   it('answers null for a document it does not have', async () => {

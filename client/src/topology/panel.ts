@@ -4,7 +4,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { TOPOLOGY_REQUEST, TopologyParams, TopologyResponse } from '../../../server/src/topology/protocol';
+import { TOPOLOGY_REQUEST, TopologyParams, TopologyResponse, UnchangedTopology } from '../../../server/src/topology/protocol';
 import { TOPOLOGY_CSS } from './styles';
 
 /**
@@ -25,6 +25,8 @@ export class TopologyPanel implements vscode.Disposable {
   private requestSeq = 0;
   /** How long the last answer took, in ms. */
   private lastCost = 0;
+  /** The document version whose topology the view draws (undefined: none, or a view drawn afresh). */
+  private shown: number | undefined;
 
   static show(context: vscode.ExtensionContext, client: () => LanguageClient | undefined, uri: vscode.Uri): void {
     if (TopologyPanel.current) {
@@ -63,6 +65,7 @@ export class TopologyPanel implements vscode.Disposable {
 
   private follow(uri: vscode.Uri): void {
     this.uri = uri;
+    this.shown = undefined;
     this.panel.title = title(uri);
     if (this.panel.visible) void this.refresh();
   }
@@ -84,15 +87,18 @@ export class TopologyPanel implements vscode.Disposable {
       return;
     }
     try {
-      const params: TopologyParams = { textDocument: { uri: client.code2ProtocolConverter.asUri(this.uri) } };
+      const params: TopologyParams = { textDocument: { uri: client.code2ProtocolConverter.asUri(this.uri) }, shown: this.shown };
       const started = Date.now();
-      const response = await client.sendRequest<TopologyResponse | null>(TOPOLOGY_REQUEST, params);
+      const response = await client.sendRequest<TopologyResponse | UnchangedTopology | null>(TOPOLOGY_REQUEST, params);
       this.lastCost = Date.now() - started;
       if (seq !== this.requestSeq) return; // a newer edit asked again
       if (!response) {
+        this.shown = undefined;
         void this.panel.webview.postMessage({ type: 'error', message: vscode.l10n.t('{0} is not open in the Pigsty language server.', path.basename(this.uri.path)) });
         return;
       }
+      this.shown = response.version;
+      if ('unchanged' in response) return; // the view draws this topology already
       void this.panel.webview.postMessage({ type: 'topology', response });
     } catch (err) {
       void this.panel.webview.postMessage({ type: 'error', message: vscode.l10n.t('Could not read the topology: {0}', err instanceof Error ? err.message : String(err)) });
@@ -101,6 +107,7 @@ export class TopologyPanel implements vscode.Disposable {
 
   private async onMessage(m: FromView): Promise<void> {
     if (m.type === 'ready') {
+      this.shown = undefined; // a view drawn afresh has nothing yet
       await this.refresh();
     } else if (m.type === 'reveal') {
       const uri = vscode.Uri.parse(m.uri);

@@ -7,7 +7,7 @@ import type { Analysis } from '../engine/analyze';
 import type { Lang, Span } from '../engine/findings';
 import { spanOf } from '../engine/model';
 import { buildTopology } from '../topology/model';
-import { RangedTopology, TOPOLOGY_REQUEST, TopologyParams, TopologyResponse } from '../topology/protocol';
+import { RangedTopology, TOPOLOGY_REQUEST, TopologyParams, TopologyResponse, UnchangedTopology } from '../topology/protocol';
 import type { TopologyModel } from '../topology/types';
 import { toRange } from './convert';
 import type { Feature } from './features';
@@ -68,9 +68,21 @@ export function topologyLens(doc: TextDocument, analysis: Analysis, lang: Lang, 
 export const topologyRequest: Feature = {
   capabilities: {},
   register(connection: Connection, ctx: ServerContext) {
-    connection.onRequest(TOPOLOGY_REQUEST, (params: TopologyParams): TopologyResponse | null => {
+    // the last topology answered for each document, as JSON: most edits (a password, a parameter, a
+    // comment) leave the topology as it was, and then the view need not be sent megabytes to draw it again
+    const answered = new Map<string, { version: number; json: string }>();
+    connection.onRequest<TopologyResponse | UnchangedTopology | null, unknown>(TOPOLOGY_REQUEST, (params: TopologyParams) => {
       const doc = ctx.documents.get(params.textDocument.uri);
-      return doc ? topologyOf(doc, ctx) : null;
+      if (!doc) return null;
+      const response = topologyOf(doc, ctx);
+      const json = JSON.stringify([response.isInventory, response.model]);
+      const last = answered.get(doc.uri);
+      answered.set(doc.uri, { version: doc.version, json });
+      if (params.shown !== undefined && last?.version === params.shown && last.json === json) {
+        return { uri: doc.uri, version: doc.version, unchanged: true };
+      }
+      return response;
     });
+    ctx.documents.onDidClose((e) => answered.delete(e.document.uri));
   },
 };

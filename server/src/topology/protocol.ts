@@ -7,6 +7,11 @@ export const TOPOLOGY_REQUEST = 'pigsty/topology';
 
 export interface TopologyParams {
   textDocument: { uri: string };
+  /**
+   * The version whose topology the view draws now: when the topology of the current version is the
+   * same, the answer leaves it out (UnchangedTopology).
+   */
+  shown?: number;
 }
 
 export interface Position {
@@ -36,4 +41,11 @@ export interface TopologyResponse {
   /** False when the document is not served as a Pigsty inventory (the model is then empty). */
   isInventory: boolean;
   model: RangedTopology;
+}
+
+/** The answer when the topology is the one of version `shown`: the view keeps what it draws. */
+export interface UnchangedTopology {
+  uri: string;
+  version: number;
+  unchanged: true;
 }
