@@ -5,24 +5,35 @@ import type { RuleContext } from './types';
 
 export function eachWrittenEntry(ctx: RuleContext, visit: (entry: VarEntry, hostCount: number) => void): void {
   const key = ctx.localScope ? 'params/written-entries/local' : 'params/written-entries';
-  for (const [entry, hostCount] of ctx.memo(key, () => writtenEntries(ctx))) visit(entry, hostCount);
+  // indexed loops over two arrays: the first analysis runs before V8 optimizes this code, and a
+  // for-of over pairs then allocates an iterator result and a destructuring per entry per rule
+  const { entries, hostCounts } = ctx.memo(key, () => writtenEntries(ctx));
+  for (let i = 0; i < entries.length; i++) visit(entries[i], hostCounts[i]);
 }
 
-function writtenEntries(ctx: RuleContext): [VarEntry, number][] {
+interface WrittenEntries {
+  entries: VarEntry[];
+  /** How many hosts each entry applies to (0 for all.vars). */
+  hostCounts: number[];
+}
+
+function writtenEntries(ctx: RuleContext): WrittenEntries {
   const scope = ctx.localScope;
-  const out: [VarEntry, number][] = [];
+  const entries: VarEntry[] = [];
+  const hostCounts: number[] = [];
   const seen = new Set<unknown>();
   const once = (entry: VarEntry, hostCount: number) => {
     if (seen.has(entry.keyNode)) return;
     seen.add(entry.keyNode);
-    out.push([entry, hostCount]);
+    entries.push(entry);
+    hostCounts.push(hostCount);
   };
   if (!scope || scope.globalVars) for (const entry of ctx.inventory.globalVars.values()) once(entry, 0);
   for (const group of scope ? scope.groups : ctx.inventory.groups) {
     for (const entry of group.vars.values()) once(entry, group.hosts.length);
     for (const host of group.hosts) for (const entry of host.vars.values()) once(entry, 1);
   }
-  return out;
+  return { entries, hostCounts };
 }
 
 /** Where an entry is written, in words for messages: `all.vars`, `group pg-test vars`, `host 10.0.0.1`. */
