@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import { isCollection, isPair, isScalar, isAlias } from 'yaml';
+import { isCollection, isPair, isScalar, isAlias, YAMLMap } from 'yaml';
 import { prng, generateInventory } from '../../bench/generate';
 import { analyze, Analysis } from '../../server/src/engine/analyze';
 import { diffTexts, prepareEdits, reanalyze } from '../../server/src/engine/incremental';
@@ -239,6 +239,62 @@ test('a line dedented out of its group falls back to a full validation', () => {
   assert.equal(result.mode, 'full');
   assert.equal(result.reason, 'a line of the block moved out of it');
   assertSame(result.analysis, dedented, 'after the dedent');
+});
+
+/** The range of the `all.children` map. */
+function childrenRange(a: Analysis): number[] {
+  const all = (a.parsed.documents[0].contents as YAMLMap).get('all') as YAMLMap;
+  return [...(all.get('children') as YAMLMap).range!];
+}
+
+test('an explicit key typed in a group that then takes in the next group\'s key line falls back to a full validation', () => {
+  // found by a long random replay: alone, the edited block of conf/app/dify.yml parses without a
+  // problem; in the whole file, the key line of the next group (pg-meta) becomes part of a key
+  // that started more than 1,024 characters before it, which YAML forbids
+  const file = corpusFiles().find((f) => corpusName(f) === 'conf/app/dify.yml')!;
+  const before = fs.readFileSync(file, 'utf8');
+  const at = before.indexOf('NGINX_SERVER_NAME') - 1;
+  const after = before.slice(0, at) + '? ' + before.slice(at);
+  const full = analyze(after).findings.filter((f) => f.code === 'yaml/syntax');
+  assert.equal(full.length, 1);
+  assert.equal(after.slice(full[0].span.start, full[0].span.end), 'pg-meta');
+  const result = reanalyze(analyze(before), after);
+  assert.equal(result.mode, 'full');
+  assertSame(result.analysis, after, 'after typing `? `');
+});
+
+test('deleting the comment after the last group gives all.children the end of a full parse', () => {
+  // the comment line belongs to the last group's block, and it took the end of all.children
+  // (its last range offset) up to the next key
+  const text = SMALL.replace('vars: { pg_cluster: pg-test }\n', 'vars: { pg_cluster: pg-test }\n    #minio: { hosts: { 10.10.10.13: { minio_seq: 1 } } }\n\n');
+  assert.notEqual(text, SMALL);
+  for (const [what, after] of [
+    ['deleting the comment', text.replace('    #minio: { hosts: { 10.10.10.13: { minio_seq: 1 } } }\n', '')],
+    ['typing a host above the comment', text.replace('vars: { pg_cluster: pg-test }\n', 'vars: { pg_cluster: pg-test }\n        x: 1\n')],
+  ]) {
+    const result = reanalyze(analyze(text), after);
+    assertSame(result.analysis, after, `after ${what}`);
+  }
+});
+
+test('a deletion in one group that brings the end of a later group onto its old end moves all.children\'s end once', () => {
+  // all.children ends where its last group does; shifted by the deletion, that offset equals the
+  // edited group's old end, which must not make it count as ending with the edited group
+  const comments = Array.from({ length: 16 }, (_, i) => `        # note ${i}: ${'x'.repeat(40)}\n`).join('');
+  const text = SMALL.replace('vars: { pg_cluster: pg-test }\n', 'vars: { pg_cluster: pg-test }\n    minio: { hosts: { 10.10.10.13: { minio_seq: 1 } } }\n')
+    .replace('    etcd: {', '    pg-a:\n      hosts: { 10.10.10.14: { pg_seq: 1, pg_role: primary } }\n      vars:\n        pg_cluster: pg-a\n' + comments + '    etcd: {');
+  const before = analyze(text);
+  const groups = before.inventory.groups.filter((g) => g.depth === 1);
+  assert.deepEqual(groups.map((g) => g.name), ['pg-a', 'etcd', 'pg-test', 'minio']);
+  const end = (g: (typeof groups)[number]) => (g.node as unknown as { range: number[] }).range[2];
+  const from = text.indexOf('# note 0') + 2;
+  const length = end(groups[3]) - end(groups[0]);
+  assert.ok(length > 0 && from + length < text.indexOf('    etcd: {'), 'the deletion stays among the comments of pg-a');
+  const after = text.slice(0, from) + text.slice(from + length);
+  const result = reanalyze(before, after);
+  assert.equal(result.mode, 'block');
+  assert.deepEqual(childrenRange(result.analysis), childrenRange(analyze(after)));
+  assertSame(result.analysis, after, 'after the deletion');
 });
 
 test('diffTexts finds the smallest single replacement', () => {

@@ -6,10 +6,10 @@
 // and those that judge cluster by cluster (Rule.units) judge the clusters of the block's hosts
 // only. Anything unusual falls back to a full analysis. Either way the findings equal those of
 // `analyze(newText)` (test/unit/incremental, test/unit/ruleReuse).
-import { Document, Pair, isMap } from 'yaml';
+import { Document, Pair, isMap, isScalar } from 'yaml';
 import { analyze, Analysis, AnalyzeOptions, analyzeModel, LocalReuse } from './analyze';
 import { Block, blockLayout, BlockLayout, blockOf, hasAnchors } from './blocks';
-import { parseText } from './parse';
+import { parseText, ParsedText } from './parse';
 import { changedParams, subtree } from './changes';
 import { ownString } from './ownString';
 import type { Inventory } from './model';
@@ -106,13 +106,15 @@ export function reanalyze(previous: Analysis, text: string, options: AnalyzeOpti
   let next = block.end + delta;
   while (text.charCodeAt(next) === 32) next++;
   // a copy: the block's nodes outlive this version of the text, which they must not keep alive
-  const pair = parseBlock(ownString(text.slice(block.start, next)), block, options);
+  const pair = parseBlock(ownString(text.slice(block.start, next)), block, options, next < text.length);
   if (typeof pair === 'string') return full(pair);
 
   const inventory = previous.inventory;
   const doc = previous.parsed.inventoryDoc as Document.Parsed;
   const later = layout.blocks.filter((b) => b.start >= block.end).map((b) => b.pair);
-  if (!spliceDocument(doc, block, pair, delta, later)) return full('a map or the document ends inside the block');
+  let nextKey = block.end;
+  while (before.charCodeAt(nextKey) === 32) nextKey++;
+  if (!spliceDocument(doc, block, pair, delta, later, nextKey, text)) return full('a map or the document ends inside the block');
   const model = spliceInventory(inventory, block, pair);
   const parsed = { ...previous.parsed, text, marks: previous.parsed.marks.after(text, { start: change.start, length: change.text.length }) };
   const changed = changedParams(inventory, model, block, pair, before, text);
@@ -168,13 +170,31 @@ function checkBlockText(blockText: string, block: Block, atEnd: boolean): string
   return null;
 }
 
-/** The block's new pair, with ranges in whole-text offsets, or why it cannot stand in. */
-function parseBlock(blockText: string, block: Block, options: AnalyzeOptions): Pair | string {
-  const parsed = parseText(blockText, options.lang);
+/** A key line put after a block's text: what follows a block can change how its last lines parse. */
+const FOLLOWER_KEY = 'pigsty-lint-next-key';
+const FOLLOWER = `${FOLLOWER_KEY}:\n`;
+
+/**
+ * The block's new pair, with ranges in whole-text offsets, or why it cannot stand in. `blockText`
+ * ends with the indentation of the next key line when `followed`. An unusual block can parse
+ * without a problem alone and still take in the key line after it in the whole text (an explicit
+ * key `?` left open, say): so the block is parsed followed by a key line where the next one
+ * starts, and that key must come out as the block's sibling, with no problem. When the next key
+ * line is less indented than the block, the follower goes at the block's indentation in a second
+ * parse, which serves only as that check: the first keeps the ranges of the whole text.
+ */
+function parseBlock(blockText: string, block: Block, options: AnalyzeOptions, followed: boolean): Pair | string {
+  const nextIndent = blockText.length - (blockText.lastIndexOf('\n') + 1);
+  const together = followed && nextIndent === block.indent;
+  const parsed = parseText(together ? blockText + FOLLOWER : blockText, options.lang);
   if (parsed.syntax.length > 0 || parsed.syntaxOnly) return 'the block has YAML problems';
   if (parsed.documents.length !== 1) return 'the block holds a document marker';
   const root = parsed.documents[0].contents;
-  if (!isMap(root) || root.flow || root.items.length !== 1) return 'the block is no longer one key';
+  if (!isMap(root) || root.flow || root.items.length !== (together ? 2 : 1)) return 'the block is no longer one key';
+  const check = together || !followed ? parsed : parseText(blockText + ' '.repeat(block.indent - nextIndent) + FOLLOWER, options.lang);
+  if (followed && !followsBlock(check, blockText.length + (together ? 0 : block.indent - nextIndent))) {
+    return 'the block takes in the key line after it';
+  }
   const pair = root.items[0] as Pair;
   const key = pair.key as { range?: [number, number, number]; value?: unknown; source?: unknown } | null;
   const oldKey = block.pair.key as { range: [number, number, number]; value?: unknown; source?: unknown };
@@ -186,6 +206,15 @@ function parseBlock(blockText: string, block: Block, options: AnalyzeOptions): P
   if (hasAnchors(pair)) return 'the block uses anchors or aliases';
   placeRanges(pair, block.start);
   return pair;
+}
+
+/** Whether the follower key put at `offset` came out as the second key of the top map, with nothing wrong. */
+function followsBlock(parsed: ParsedText, offset: number): boolean {
+  if (parsed.syntax.length > 0 || parsed.syntaxOnly || parsed.documents.length !== 1) return false;
+  const root = parsed.documents[0].contents;
+  if (!isMap(root) || root.items.length !== 2) return false;
+  const key = root.items[1].key;
+  return isScalar(key) && key.range?.[0] === offset && key.value === FOLLOWER_KEY;
 }
 
 /**

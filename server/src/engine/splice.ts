@@ -75,17 +75,24 @@ function pairEnd(pair: Pair): number {
 /**
  * Replaces the block's pair in the document: ranges after the old block move by `delta`, and the
  * maps that ended with the old pair end with the new one. `later` are the pairs of the blocks after
- * it, moved as a whole. Returns false, with nothing changed, when an enclosing map or the document
- * ends inside the block in another way (trailing comments).
+ * it, moved as a whole. `nextKey` is where the key after the block starts (past its indentation),
+ * in the old text; `text` is the new text. Returns false, with nothing changed, when an enclosing
+ * map or the document ends inside the block in another way, or may in the new text: comments
+ * after the block's last value can take the end of the maps around it up to that key.
  */
-export function spliceDocument(doc: Document.Parsed, block: Block, pair: Pair, delta: number, later: readonly Pair[]): boolean {
+export function spliceDocument(
+  doc: Document.Parsed, block: Block, pair: Pair, delta: number, later: readonly Pair[], nextKey: number, text: string,
+): boolean {
   const oldEnd = pairEnd(block.pair);
   const newEnd = pairEnd(pair);
   const ends: [number, number, number][] = [...block.ancestors.map((m) => m.range!), doc.range as [number, number, number]];
-  const inside = (v: number) => v >= block.start && v < block.end;
+  const inside = (v: number) => v >= block.start && (v < block.end || (v <= nextKey && nextKey > block.end));
   for (const range of ends) {
     if ((inside(range[1]) && range[1] !== oldEnd) || (inside(range[2]) && range[2] !== oldEnd)) return false;
   }
+  // which ends to move with the pair, told before the shift: a later offset moved by `delta` can land on `oldEnd`
+  const withPair = ends.map((range) => [range[1] === oldEnd, range[2] === oldEnd]);
+  if (withPair.some(([value, node]) => value || node) && /\S/.test(text.slice(newEnd, nextKey + delta))) return false;
   if (delta !== 0) {
     for (const p of later) moveRanges(blockRanges(p), delta);
     // what lies outside the blocks: the maps around them, other top-level keys
@@ -93,10 +100,10 @@ export function spliceDocument(doc: Document.Parsed, block: Block, pair: Pair, d
     const range = doc.range as [number, number, number];
     for (let i = 0; i < 3; i++) if (range[i] >= block.end) range[i] += delta;
   }
-  for (const range of ends) {
-    if (range[1] === oldEnd) range[1] = newEnd;
-    if (range[2] === oldEnd) range[2] = newEnd;
-  }
+  ends.forEach((range, i) => {
+    if (withPair[i][0]) range[1] = newEnd;
+    if (withPair[i][1]) range[2] = newEnd;
+  });
   block.parent.items[block.index] = pair;
   return true;
 }
