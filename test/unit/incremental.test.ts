@@ -263,6 +263,17 @@ test('an explicit key typed in a group that then takes in the next group\'s key 
   assertSame(result.analysis, after, 'after typing `? `');
 });
 
+test('an edit in all.vars followed by a lone `:` indented further falls back to a full validation', () => {
+  // the layout takes the `:` line (a pair with no key in `all`) for the key line after all.vars,
+  // though it is indented further than `vars`: no sibling key can stand in for it
+  const text = SMALL + '   : # a key-less pair\n';
+  const after = text.replace('admin_ip: 10.10.10.10', 'admin_ip: 10.10.10.11');
+  const result = reanalyze(analyze(text), after);
+  assert.equal(result.mode, 'full');
+  assert.equal(result.reason, 'the key line after the block is indented further');
+  assertSame(result.analysis, after, 'after the admin_ip edit');
+});
+
 test('deleting the comment after the last group gives all.children the end of a full parse', () => {
   // the comment line belongs to the last group's block, and it took the end of all.children
   // (its last range offset) up to the next key

@@ -114,7 +114,7 @@ export function reanalyze(previous: Analysis, text: string, options: AnalyzeOpti
   const later = layout.blocks.filter((b) => b.start >= block.end).map((b) => b.pair);
   let nextKey = block.end;
   while (before.charCodeAt(nextKey) === 32) nextKey++;
-  if (!spliceDocument(doc, block, pair, delta, later, nextKey, text)) return full('a map or the document ends inside the block');
+  if (!spliceDocument(doc, block, pair, delta, later, { before, after: text, nextKey })) return full('a map or the document ends inside the block');
   const model = spliceInventory(inventory, block, pair);
   const parsed = { ...previous.parsed, text, marks: previous.parsed.marks.after(text, { start: change.start, length: change.text.length }) };
   const changed = changedParams(inventory, model, block, pair, before, text);
@@ -185,6 +185,8 @@ const FOLLOWER = `${FOLLOWER_KEY}:\n`;
  */
 function parseBlock(blockText: string, block: Block, options: AnalyzeOptions, followed: boolean): Pair | string {
   const nextIndent = blockText.length - (blockText.lastIndexOf('\n') + 1);
+  // a key line indented further than the block's key (a lone `:` can be one) is no sibling to mimic
+  if (followed && nextIndent > block.indent) return 'the key line after the block is indented further';
   const together = followed && nextIndent === block.indent;
   const parsed = parseText(together ? blockText + FOLLOWER : blockText, options.lang);
   if (parsed.syntax.length > 0 || parsed.syntaxOnly) return 'the block has YAML problems';

@@ -72,27 +72,43 @@ function pairEnd(pair: Pair): number {
   return node ? node[2] : -1;
 }
 
+/** Text with every comment's words left out: its lines, their indentation, where comments stand. */
+function linesShape(text: string): string {
+  return text.includes('#') ? text.replace(/#[^\n]*/g, '#') : text;
+}
+
+/** The texts around a splice. */
+export interface SpliceTexts {
+  before: string;
+  after: string;
+  /** Where the key after the block starts (past its indentation) in `before`. */
+  nextKey: number;
+}
+
 /**
  * Replaces the block's pair in the document: ranges after the old block move by `delta`, and the
  * maps that ended with the old pair end with the new one. `later` are the pairs of the blocks after
- * it, moved as a whole. `nextKey` is where the key after the block starts (past its indentation),
- * in the old text; `text` is the new text. Returns false, with nothing changed, when an enclosing
- * map or the document ends inside the block in another way, or may in the new text: comments
- * after the block's last value can take the end of the maps around it up to that key.
+ * it, moved as a whole. Returns false, with nothing changed, when an enclosing map or the document
+ * ends inside the block in another way, or may in the new text: comment lines after the block's
+ * last value can take the end of the maps around it up to the next key, so when those maps end
+ * with the block, what follows its last value must be the same lines as before (comments may say
+ * other words).
  */
-export function spliceDocument(
-  doc: Document.Parsed, block: Block, pair: Pair, delta: number, later: readonly Pair[], nextKey: number, text: string,
-): boolean {
+export function spliceDocument(doc: Document.Parsed, block: Block, pair: Pair, delta: number, later: readonly Pair[], texts: SpliceTexts): boolean {
   const oldEnd = pairEnd(block.pair);
   const newEnd = pairEnd(pair);
   const ends: [number, number, number][] = [...block.ancestors.map((m) => m.range!), doc.range as [number, number, number]];
-  const inside = (v: number) => v >= block.start && (v < block.end || (v <= nextKey && nextKey > block.end));
+  const inside = (v: number) => v >= block.start && v < block.end;
   for (const range of ends) {
     if ((inside(range[1]) && range[1] !== oldEnd) || (inside(range[2]) && range[2] !== oldEnd)) return false;
   }
   // which ends to move with the pair, told before the shift: a later offset moved by `delta` can land on `oldEnd`
   const withPair = ends.map((range) => [range[1] === oldEnd, range[2] === oldEnd]);
-  if (withPair.some(([value, node]) => value || node) && /\S/.test(text.slice(newEnd, nextKey + delta))) return false;
+  // what follows the last value decides whether those maps take it: the same lines as before
+  const endsWithPair = withPair.some(([value, node]) => value || node);
+  if (endsWithPair && linesShape(texts.after.slice(newEnd, texts.nextKey + delta)) !== linesShape(texts.before.slice(oldEnd, texts.nextKey))) {
+    return false;
+  }
   if (delta !== 0) {
     for (const p of later) moveRanges(blockRanges(p), delta);
     // what lies outside the blocks: the maps around them, other top-level keys
