@@ -140,6 +140,35 @@ test('replaying random edits over every corpus template gives the findings of a 
   assert.ok(block > 100, `only ${block} corpus edits took the block path`);
 });
 
+/** Lines typed just above a key line of the top two levels, where comments after a block's last value go. */
+const TAIL_LINES = ['    # a note\n', '      # a note\n', '  # a note\n', '\n', '      x: 1\n', '        x: 1\n', '    #x: { hosts: {} }\n', '        # a note\n'];
+
+/** An edit at the end of the last group or all.vars, where comments after the last value go. */
+function tailEdit(text: string, rand: () => number): string {
+  // the last line of the block before `  vars:` (after `  children:`) or `  children:` (after `  vars:`)
+  const ends = [...text.matchAll(/\n(?=  (vars|children):)/g)]
+    .map((m) => text.lastIndexOf('\n', m.index! - 1) + 1)
+    .filter((at) => text[at] === ' ' || text[at] === '\n'); // not `all:` itself
+  if (ends.length === 0) return randomEdit(text, rand);
+  const at = ends[Math.floor(rand() * ends.length)];
+  const lineEnd = text.indexOf('\n', at) + 1;
+  // a line typed above it, the line deleted, or the line replaced
+  const kind = rand();
+  const line = TAIL_LINES[Math.floor(rand() * TAIL_LINES.length)];
+  if (kind < 0.5) return text.slice(0, at) + line + text.slice(at);
+  if (kind < 0.75) return text.slice(0, at) + text.slice(lineEnd);
+  return text.slice(0, at) + line + text.slice(lineEnd);
+}
+
+test('replaying edits at the ends of groups over every corpus template gives the findings of a full validation', () => {
+  // comment lines after a group's last value can take the end of all.children up to the next key
+  let block = 0;
+  for (const [i, file] of corpusFiles().entries()) {
+    block += replay(corpusName(file), fs.readFileSync(file, 'utf8'), 12, 900 + i, { edit: tailEdit }).block;
+  }
+  assert.ok(block > 60, `only ${block} edits at the ends of groups took the block path`);
+});
+
 const SMALL = dedent(`
   all:
     children:
