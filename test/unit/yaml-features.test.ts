@@ -135,4 +135,30 @@ describe('YAML features of real inventories', () => {
     const small = analyze(head.replace('    bad: [1, 2\n', '') + ETCD).findings.map((f) => f.code);
     assert.ok(small.includes('identity/pg-role') && !small.includes('engine/syntax-only'));
   });
+
+  it('a key that is itself a list is checked without a warning printed to the process (the output channel)', () => {
+    // yaml prints "Keys with collection values will be stringified" when it turns such a map into
+    // an object; in the server that goes to stderr, which VS Code shows in the output channel
+    const text = dedent(`
+      all:
+        children:
+          etcd: { hosts: { 10.10.10.10: { etcd_seq: 1 } }, vars: { etcd_cluster: etcd } }
+        vars:
+          admin_ip: 10.10.10.10
+          node_etc_hosts:
+            ? [a, b]
+            : 1
+    `);
+    const printed: string[] = [];
+    const emitWarning = process.emitWarning;
+    process.emitWarning = ((warning: string | Error) => void printed.push(String(warning))) as typeof process.emitWarning;
+    let codes: string[];
+    try {
+      codes = analyze(text).findings.map((f) => f.code);
+    } finally {
+      process.emitWarning = emitWarning;
+    }
+    assert.deepEqual(codes, ['params/type']);
+    assert.deepEqual(printed, []);
+  });
 });

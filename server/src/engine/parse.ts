@@ -51,9 +51,12 @@ function isBoolTag(tag: unknown): boolean {
 const DOCS_SYNTAX = 'https://pigsty.io/docs/concept/iac/inventory/';
 
 // Ansible reads inventories as YAML 1.1 (PyYAML): yes/no/on/off are booleans and `<<` merges.
+// `logLevel: 'error'`: yaml prints no warning of its own (a key that is a list, turned into an
+// object) to the process; what matters reaches the user as a finding.
 export const PARSE_OPTIONS = {
   version: '1.1',
   prettyErrors: false,
+  logLevel: 'error',
   uniqueKeys: true,
   customTags: (tags: Tags) => [...tags.filter((t) => !isBoolTag(t)), ...pyyamlBools, ...ansibleTags],
 } as const;
