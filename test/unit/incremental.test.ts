@@ -303,6 +303,18 @@ test('an edit in all.vars followed by a lone `:` indented further falls back to 
   assertSame(result.analysis, after, 'after the admin_ip edit');
 });
 
+test('a comment line that starts with a tab does not end all.vars: the parameters after it stay checked on the block path', () => {
+  // the layout took every line not starting with a space for a key line at column 0, so the block
+  // of all.vars ended at the tab, and an edit above it dropped the rest of all.vars from the model
+  const text = SMALL.replace('admin_ip: 10.10.10.10\n', 'admin_ip: 10.10.10.10\n    node_tune: oltp\n\t    # passwords\n    pg_admin_password: DBUser.DBA\n');
+  const full = analyze(text);
+  assert.ok(full.findings.some((f) => f.code === 'secrets/default-password'), 'the password after the tab line is found');
+  const after = text.replace('node_tune: oltp', 'node_tune: olap');
+  const result = reanalyze(full, after);
+  assert.equal(result.mode, 'block');
+  assertSame(result.analysis, after, 'after the node_tune edit');
+});
+
 test('deleting the comment after the last group gives all.children the end of a full parse', () => {
   // the comment line belongs to the last group's block, and it took the end of all.children
   // (its last range offset) up to the next key

@@ -70,14 +70,21 @@ export function blockLayout(parsed: ParsedText): BlockLayout | string {
       }
     }
   }
-  // anything else written at column 0 (`...`, `---`, a stray scalar) also ends a block
+  // anything else written at column 0 (`...`, `---`, a stray scalar) also ends a block; a comment
+  // or nothing after tabs does not
   for (let at = 0; at < text.length; at = text.indexOf('\n', at) + 1 || text.length) {
-    const c = text.charCodeAt(at);
-    if (c !== 32 && c !== 10 && c !== 35 /* # */) keyLines.push(at);
+    if (text.charCodeAt(at) !== 32 && !onlyCommentFrom(text, at)) keyLines.push(at);
   }
   keyLines.sort((a, b) => a - b);
   for (const b of blocks) b.end = firstAfter(keyLines, b.start) ?? text.length;
   return { blocks };
+}
+
+/** Whether the line holds only spaces and tabs from `at` on, and maybe a comment after them. */
+export function onlyCommentFrom(text: string, at: number): boolean {
+  let i = at;
+  for (let c = text.charCodeAt(i); c === 32 || c === 9; c = text.charCodeAt(++i));
+  return i >= text.length || text.charCodeAt(i) === 10 || text.charCodeAt(i) === 35; /* # */
 }
 
 /** The first of the sorted `values` above `x` (a binary search: a file has thousands of blocks). */

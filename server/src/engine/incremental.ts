@@ -8,7 +8,7 @@
 // `analyze(newText)` (test/unit/incremental, test/unit/ruleReuse).
 import { Document, Pair, isMap, isScalar } from 'yaml';
 import { analyze, Analysis, AnalyzeOptions, analyzeModel, LocalReuse } from './analyze';
-import { Block, blockLayout, BlockLayout, blockOf, hasAnchors } from './blocks';
+import { Block, blockLayout, BlockLayout, blockOf, hasAnchors, onlyCommentFrom } from './blocks';
 import { parseText, ParsedText } from './parse';
 import { changedParams, subtree } from './changes';
 import { ownString } from './ownString';
@@ -162,9 +162,7 @@ function checkBlockText(blockText: string, block: Block, atEnd: boolean): string
   while (lineStart > 0 && lineStart < blockText.length) {
     let i = lineStart;
     while (blockText.charCodeAt(i) === 32) i++;
-    const c = blockText.charCodeAt(i);
-    const blank = i >= blockText.length || c === 10 || c === 35; /* newline or '#' */
-    if (!blank && i - lineStart <= block.indent) return 'a line of the block moved out of it';
+    if (!onlyCommentFrom(blockText, i) && i - lineStart <= block.indent) return 'a line of the block moved out of it';
     lineStart = blockText.indexOf('\n', lineStart) + 1;
   }
   return null;
