@@ -215,6 +215,19 @@ test('a comment line that starts with a tab does not end all.vars: the parameter
   assertSame(result.analysis, after, 'after the node_tune edit');
 });
 
+test('a comment line typed right before a host key moves the host\'s findings with it', () => {
+  // no parameter changed, so identity/pg-role is carried over with its findings moved; its
+  // finding starts exactly where the line was typed, and was left there (found by the long replay)
+  const text = SMALL.replace('10.10.10.12: { pg_seq: 2, pg_role: replica }', '10.10.10.12: { pg_seq: 2 }');
+  const before = analyze(text);
+  const finding = before.findings.find((f) => f.code === 'identity/pg-role')!;
+  assert.equal(text.slice(finding.span.start, finding.span.end), '10.10.10.12');
+  const after = text.slice(0, finding.span.start) + '# the second host\n        ' + text.slice(finding.span.start);
+  const result = reanalyze(before, after);
+  assert.equal(result.mode, 'block');
+  assertSame(result.analysis, after, 'after the comment line');
+});
+
 test('deleting the comment after the last group gives all.children the end of a full parse', () => {
   // the comment line belongs to the last group's block, and it took the end of all.children
   // (its last range offset) up to the next key

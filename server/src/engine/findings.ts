@@ -56,15 +56,18 @@ export interface TextEdit {
 
 /**
  * Findings of the text before `edit`, moved to the text after it; null when a span or related
- * span has an end strictly inside the edited range (the finding may no longer hold there).
+ * span has an end strictly inside the edited range (the finding may no longer hold there), or
+ * at the very place of an insertion (whether the inserted text is part of it cannot be told).
  */
 export function moveFindings(findings: readonly Finding[], edit: TextEdit): Finding[] | null {
   const { start, end, length } = edit;
   const delta = length - (end - start);
   let inside = false;
   const at = (p: number) => {
-    if (p <= start) return p;
-    if (p >= end) return p + delta;
+    // text inserted right at a span's start or end may or may not join what the span marks (a
+    // comment line typed above a host moves the host; a key typed first in a map starts the map)
+    if (p < start || (p === start && start !== end)) return p;
+    if (p >= end && p !== start) return p + delta;
     inside = true;
     return p;
   };
