@@ -29,8 +29,10 @@ describe('language server: random edits and bad requests', () => {
     for (let version = 2; version <= EDITS + 1; version++) {
       // a random replacement of a random range by a piece of a mutated text, as an editor sends it
       const lines = new LineIndex(text);
-      const a = rng.int(text.length + 1);
-      const b = Math.min(text.length, a + rng.int(40));
+      // an editor cannot place a position between the two characters of a CRLF
+      const off = (x: number) => (x > 0 && text[x - 1] === '\r' && text[x] === '\n' ? x + 1 : x);
+      const a = off(rng.int(text.length + 1));
+      const b = Math.max(a, off(Math.min(text.length, a + rng.int(40))));
       const insert = rng.int(3) === 0 ? '' : mutate(text.slice(a, a + 60), rng).text.slice(0, 80);
       await lsp.change(uri, version, [{ range: { start: lines.position(a), end: lines.position(b) }, text: insert }]);
       text = text.slice(0, a) + insert + text.slice(b);
