@@ -112,9 +112,10 @@ export function reanalyze(previous: Analysis, text: string, options: AnalyzeOpti
   const inventory = previous.inventory;
   const doc = previous.parsed.inventoryDoc as Document.Parsed;
   const later = layout.blocks.filter((b) => b.start >= block.end).map((b) => b.pair);
-  let nextKey = block.end;
-  while (before.charCodeAt(nextKey) === 32) nextKey++;
-  if (!spliceDocument(doc, block, pair, delta, later, { before, after: text, nextKey })) return full('a map or the document ends inside the block');
+  // the next key line is the same text in both versions, `delta` further on in the new one
+  if (!spliceDocument(doc, block, pair, delta, later, { before, after: text, nextKey: next - delta })) {
+    return full('a map or the document ends inside the block');
+  }
   const model = spliceInventory(inventory, block, pair);
   const parsed = { ...previous.parsed, text, marks: previous.parsed.marks.after(text, { start: change.start, length: change.text.length }) };
   const changed = changedParams(inventory, model, block, pair, before, text);
