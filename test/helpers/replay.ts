@@ -1,10 +1,12 @@
 // Replaying edits through the keystroke path and comparing each result with a full validation of
-// the same text: the findings, the range and value of every YAML node the rules can see, and the
-// model's indexes. Used by test/unit/incremental.test.ts and by the long replay (bench/replay.ts).
+// the same text: the findings, the range and value of every YAML node the rules can see, the
+// model's indexes and every host's effective parameters. Used by test/unit/incremental.test.ts and
+// by the long replay (bench/replay.ts).
 import * as assert from 'node:assert/strict';
 import { isCollection, isPair, isScalar, isAlias } from 'yaml';
 import { prng } from '../../bench/generate';
 import { analyze, Analysis } from '../../server/src/engine/analyze';
+import type { VarEntry } from '../../server/src/engine/model';
 import { prepareEdits, reanalyze } from '../../server/src/engine/incremental';
 
 export function findingsOf(a: Analysis) {
@@ -43,11 +45,28 @@ function indexesOf(a: Analysis): unknown {
   };
 }
 
+/**
+ * Every host's effective parameters (what hover shows): value, where it is written and what it
+ * overrides, as offsets. The keystroke path's resolver keeps the answers of hosts outside the edit.
+ */
+function effectiveOf(a: Analysis): unknown {
+  const at = (entry: VarEntry | null) => entry?.keyNode.range?.[0] ?? null;
+  const r = a.resolver;
+  return [...r.hostIps()].sort().map((ip) => [
+    ip,
+    [...r.names(ip)].sort().map((name) => {
+      const v = r.get(ip, name)!;
+      return [name, v.value, at(v.entry), v.overridden.map(at)];
+    }),
+  ]);
+}
+
 export function assertSame(incremental: Analysis, text: string, where: string): void {
   const full = analyze(text);
   assert.deepEqual(findingsOf(incremental), findingsOf(full), `findings differ ${where}`);
   assert.deepEqual(shapeOf(incremental), shapeOf(full), `YAML nodes differ ${where}`);
   assert.deepEqual(indexesOf(incremental), indexesOf(full), `the model's indexes differ ${where}`);
+  assert.deepEqual(effectiveOf(incremental), effectiveOf(full), `effective parameters differ ${where}`);
 }
 
 export const SNIPPETS = ['a', '1', ':', ' ', '-', '\n', '#', '{', '}', ',', "'", 'x: 1', '\n      ', 'pg_role: primary', '10.10.10.10'];
