@@ -111,6 +111,17 @@ test('an edit that changes a group key is validated in full and still published 
     assert.deepEqual(stats.versions[URI], [1, 2]);
   }));
 
+test('a closed document leaves nothing in the validation stats', () =>
+  withInventory(async (session) => {
+    let stats = await session.request<ValidationStats>(VALIDATION_STATS_REQUEST, {});
+    assert.deepEqual(stats.versions[URI], [1]);
+    await session.connection.sendNotification('textDocument/didClose', { textDocument: { uri: URI } });
+    // the request is answered after the notification before it
+    stats = await session.request<ValidationStats>(VALIDATION_STATS_REQUEST, {});
+    assert.equal(stats.versions[URI], undefined);
+    assert.equal(stats.published[URI], undefined);
+  }));
+
 test('a keystroke in a password re-runs only the rules that read it, and publishes what a full validation finds', () =>
   withInventory(async (session, text) => {
     const at = text.indexOf('password: ', text.indexOf('pg-app0002:')) + 'password: '.length;

@@ -15,9 +15,9 @@ import type { ServerContext } from './server';
 export const VALIDATION_STATS_REQUEST = 'pigsty/validationStats';
 
 export interface ValidationStats extends AnalysisStats {
-  /** publishDiagnostics notifications sent, per document URI. */
+  /** publishDiagnostics notifications sent, per open document URI. */
   published: Record<string, number>;
-  /** Versions whose diagnostics were sent, per URI, in order (the last 50). */
+  /** Versions whose diagnostics were sent, per open document URI, in order (the last 50). */
   versions: Record<string, number[]>;
 }
 
@@ -98,6 +98,9 @@ export function registerDiagnostics(connection: Connection, ctx: ServerContext):
     pending.delete(e.document.uri);
     stopPreparing(e.document.uri);
     ctx.analyses.forget(e.document.uri);
+    // nothing of a closed document is kept: a session opens and closes many files
+    delete published[e.document.uri];
+    delete versions[e.document.uri];
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
   connection.onRequest(VALIDATION_STATS_REQUEST, (): ValidationStats => ({ ...ctx.analyses.stats, published, versions }));
