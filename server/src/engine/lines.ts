@@ -26,8 +26,10 @@ export class LineIndex {
     return this.starts.length;
   }
 
+  /** An offset between the CR and the LF of a line break is the end of its line, as LSP editors place it. */
   position(offset: number): LineCol {
-    const o = Math.max(0, Math.min(offset, this.text.length));
+    let o = Math.max(0, Math.min(offset, this.text.length));
+    if (o > 0 && this.text.charCodeAt(o - 1) === 13 && this.text.charCodeAt(o) === 10) o--;
     let lo = 0;
     let hi = this.starts.length - 1;
     while (lo < hi) {
