@@ -6,6 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 import { generateInventory, prng } from '../../bench/generate';
+import { problemKey } from '../../server/src/catalog/validate';
 import { analyze } from '../../server/src/engine/analyze';
 import { reanalyze } from '../../server/src/engine/incremental';
 
@@ -68,4 +69,49 @@ test('full analyses of 100 versions, each with a new password, keep none of thos
   type(2 * versions);
   const grown = Math.min(first, heapAfterGc() - before);
   assert.ok(grown < 30 * text.length, `the heap grew by ${(grown / 1e6).toFixed(1)} MB over ${versions} versions (a version is ${(text.length / 1e6).toFixed(2)} MB)`);
+});
+
+test('values and names seen once are remembered without the text they were written in', () => {
+  // the parameter check remembers answers by value across documents (rules/paramTypes.ts) and the
+  // places of a value's keys in the schema (catalog/validate.ts): what they keep must be copies,
+  // or each new value typed keeps its whole version of the text alive
+  let text = generateInventory(100).text;
+  const at = text.indexOf('\n  vars:\n') + '\n  vars:\n'.length;
+  const versions = 100;
+  const type = (from: number) => {
+    for (let i = from; i < from + versions; i++) {
+      // a new key in a map-valued parameter, a new value of an enum field and a new unknown parameter name
+      const lines =
+        `    pg_parameters: { custom_setting_number_${i}: on }\n` +
+        `    pg_default_hba_rules: [ { user: all, db: all, addr: world, auth: method${i}, title: 'rule ${i}' } ]\n` +
+        `    custom_parameter_written_${i}: 1\n`;
+      analyze(text.slice(0, at) + lines + text.slice(at));
+      text = text.slice(0, at) + '    # ' + 'x'.repeat(i % 7) + '\n' + text.slice(at); // and the rest of the text is new too
+    }
+  };
+  type(0);
+  const before = heapAfterGc();
+  type(versions);
+  const first = heapAfterGc() - before;
+  type(2 * versions);
+  const grown = Math.min(first, heapAfterGc() - before);
+  assert.ok(grown < 30 * text.length, `the heap grew by ${(grown / 1e6).toFixed(1)} MB over ${versions} versions (a version is ${(text.length / 1e6).toFixed(2)} MB)`);
+});
+
+test('keys and names typed once leave nothing behind in the schema places of problemKey', () => {
+  // a record's keys (pg_parameters), unknown fields of a list item and unknown parameter names are
+  // what an operator types letter by letter: the places kept for the server's life are per key a schema names
+  const keys = (from: number, count: number) => {
+    for (let i = from; i < from + count; i++) {
+      problemKey('pg_parameters', { [`custom_setting_${i}`]: i });
+      problemKey('pg_default_hba_rules', [{ user: 'all', [`field_${i}`]: 'x' }]);
+      problemKey(`unknown_parameter_${i}`, 1);
+    }
+  };
+  keys(0, 100);
+  const before = heapAfterGc();
+  keys(100, 20_000);
+  const grown = heapAfterGc() - before;
+  // a place per key was about 330 bytes: 20 MB here
+  assert.ok(grown < 2e6, `the heap grew by ${(grown / 1e6).toFixed(1)} MB over 60,000 keys and names`);
 });

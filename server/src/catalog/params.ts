@@ -53,6 +53,7 @@ export function removedParam(name: string): RemovedParam | undefined {
 export function defaultOf(name: string): { value: unknown } | undefined {
   if (defaultCache.has(name)) return defaultCache.get(name);
   const fact = byName.get(name);
+  if (!fact) return undefined;
   let result: { value: unknown } | undefined;
   if (fact && fact.default !== null && fact.kind !== 'derived' && !IDENTITY_PARAMS.has(name)) {
     try {
@@ -61,6 +62,6 @@ export function defaultOf(name: string): { value: unknown } | undefined {
       result = { value: fact.default };
     }
   }
-  defaultCache.set(name, result);
+  defaultCache.set(fact.name, result); // the catalog's string, not one cut from a document
   return result;
 }

@@ -109,7 +109,7 @@ export function paramSchema(name: string): z.ZodType | undefined {
   const fact = param(name);
   if (!fact || fact.kind === 'derived') return undefined;
   const schema = BY_NAME[name]?.() ?? fromType(fact);
-  cache.set(name, schema);
+  cache.set(fact.name, schema); // the catalog's string: `name` may be cut from a document's text
   return schema;
 }
 

@@ -2,6 +2,8 @@
 // a wrong type or value, a missing required field, or a field the roles do not read.
 import type { z } from 'zod';
 import { Expect, isJinja, labelOf } from './primitives';
+import { ownString } from '../engine/ownString';
+import { param } from './params';
 import { paramSchema } from './schemas';
 import { nearest } from './suggest';
 
@@ -144,8 +146,15 @@ interface SchemaPlace {
    * expressions: a string's problems then depend only on which of them it matches. Else null.
    */
   patterns: RegExp[] | null;
+  /** The keys that an object schema here names: every other key of a map shares one place below. */
+  named: ReadonlySet<string>;
   below: Map<string | number, SchemaPlace>;
 }
+
+/** The place below a map's keys that no object schema names (a record's keys, unknown fields). */
+const ANY_OTHER_KEY = -2;
+/** The place of a list's items, whatever their index. */
+const ANY_ITEM = -1;
 
 /** Schema kinds that reject every string alike (or accept every one): a string's text does not matter to them. */
 const BLIND_TO_STRINGS = new Set(['number', 'int', 'boolean', 'bigint', 'null', 'undefined', 'object', 'array', 'record', 'tuple', 'date', 'unknown', 'any', 'never']);
@@ -175,22 +184,28 @@ function schemaPlace(schemas: z.ZodType[]): SchemaPlace {
     const e = labelOf(s) ?? labelOf(unwrap(s));
     return e?.kind === 'string' || e?.kind === 'size';
   });
-  return { schemas, anyString, patterns: anyString ? null : stringPatterns(schemas), below: new Map() };
+  const named = new Set<string>();
+  for (const s of schemas.flatMap(expand)) {
+    const d = defOf(s);
+    if (d.type === 'object' && d.shape) for (const k of Object.keys(d.shape)) named.add(k);
+  }
+  return { schemas, anyString, patterns: anyString ? null : stringPatterns(schemas), named, below: new Map() };
 }
 
+// Places live as long as the server: they are kept per key the schemas name, never per key a
+// document happens to hold (those would pile up as the user types, each cut from its text).
 function placeBelow(place: SchemaPlace, seg: PathSeg): SchemaPlace {
-  // list items share one place, whatever their index
-  const key = typeof seg === 'number' ? -1 : seg;
+  const key = typeof seg === 'number' ? ANY_ITEM : place.named.has(seg) ? seg : ANY_OTHER_KEY;
   let next = place.below.get(key);
   if (!next) {
     const out: z.ZodType[] = [];
     for (const s of place.schemas.flatMap(expand)) {
       const d = defOf(s);
-      if (d.type === 'object' && d.shape && typeof seg === 'string' && d.shape[seg]) out.push(d.shape[seg]);
+      if (d.type === 'object' && d.shape && typeof seg === 'string' && Object.hasOwn(d.shape, seg)) out.push(d.shape[seg]);
       else if (d.type === 'record' && d.valueType) out.push(d.valueType);
       else if (d.type === 'array' && d.element && typeof seg === 'number') out.push(d.element);
     }
-    place.below.set(key, (next = schemaPlace(out)));
+    place.below.set(typeof key === 'string' ? ownString(key) : key, (next = schemaPlace(out)));
   }
   return next;
 }
@@ -228,7 +243,10 @@ export function problemKey(name: string, value: unknown): string | null {
   let place = placesByParam.get(name);
   if (place === undefined) {
     const schema = paramSchema(name);
-    placesByParam.set(name, (place = schema ? schemaPlace([schema]) : null));
+    place = schema ? schemaPlace([schema]) : null;
+    // under the catalog's string (`name` is cut from a document's text); names outside it are not kept
+    const known = param(name)?.name;
+    if (known !== undefined) placesByParam.set(known, place);
   }
   if (place === null) return `${name}\u0000unchecked`;
   if (value === null || typeof value !== 'object') {

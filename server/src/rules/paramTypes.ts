@@ -7,6 +7,7 @@ import { param } from '../catalog/params';
 import type { Expect } from '../catalog/primitives';
 import { Problem, problemKey, validateParam } from '../catalog/validate';
 import type { VarEntry } from '../engine/model';
+import { ownString } from '../engine/ownString';
 import type { Lang } from '../engine/findings';
 import { nodeAtPath, PathSeg } from '../engine/locate';
 import { display } from './identity';
@@ -113,7 +114,16 @@ const type: Rule = {
 // that differ only in their passwords): those share one answer (catalog/validate.ts problemKey).
 const problemCache = new WeakMap<VarEntry, Problem[]>();
 const problemsByValue = new Map<string, Problem[]>();
+// Bounded by count and by the characters of the keys (a key spells out a whole value, a list of
+// repositories can take a kilobyte): the same values recur, distinct ones typed over a long session need not stay.
 const MAX_REMEMBERED_VALUES = 50_000;
+const MAX_REMEMBERED_CHARS = 1_000_000;
+let rememberedChars = 0;
+
+function ownProblem(p: Problem): Problem {
+  const path = p.path.map((seg) => (typeof seg === 'string' ? ownString(seg) : seg));
+  return p.kind === 'type' ? { ...p, path } : { ...p, path, field: ownString(p.field) };
+}
 
 function problemsOf(entry: VarEntry): Problem[] {
   let problems = problemCache.get(entry);
@@ -123,8 +133,14 @@ function problemsOf(entry: VarEntry): Problem[] {
   if (!problems) {
     problems = validateParam(entry.name, entry.value);
     if (key !== null) {
-      if (problemsByValue.size >= MAX_REMEMBERED_VALUES) problemsByValue.clear();
-      problemsByValue.set(key, problems);
+      if (problemsByValue.size >= MAX_REMEMBERED_VALUES || rememberedChars + key.length > MAX_REMEMBERED_CHARS) {
+        problemsByValue.clear();
+        rememberedChars = 0;
+      }
+      rememberedChars += key.length;
+      // kept across documents: in copies, since the key and the problems' names are cut from this one's text
+      problems = problems.map(ownProblem);
+      problemsByValue.set(ownString(key), problems);
     }
   }
   problemCache.set(entry, problems);

@@ -6,6 +6,7 @@ import {
 } from '../catalog/defaultCredentials';
 import { keyText, mapPairs, resolveAlias } from '../engine/model';
 import type { VarEntry } from '../engine/model';
+import { ownString } from '../engine/ownString';
 import { allVarEntries } from './places';
 import { DOCS, Rule, RuleContext } from './types';
 
@@ -47,11 +48,16 @@ const hitCache = new WeakMap<VarEntry, Hit[]>();
 
 const NO_HITS: Hit[] = [];
 const secretNames = new Map<string, boolean>();
+const MAX_NAMES = 10_000;
 
 /** Whether a parameter name says secret (`*_password`, ...); names repeat, so each is tested once. */
 function isSecretName(name: string): boolean {
   let secret = secretNames.get(name);
-  if (secret === undefined) secretNames.set(name, (secret = SECRET_KEY.test(name)));
+  if (secret === undefined) {
+    // kept for the server's life: a copy (the name is cut from a document's text), and not every name ever typed
+    if (secretNames.size >= MAX_NAMES) secretNames.clear();
+    secretNames.set(ownString(name), (secret = SECRET_KEY.test(name)));
+  }
   return secret;
 }
 
