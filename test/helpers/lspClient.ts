@@ -24,6 +24,8 @@ export interface LspSession {
   /** The params of the notifications received so far that no handler above takes (custom ones: `pigsty/...`), by method. */
   notified(method: string): unknown[];
   stderr(): string;
+  /** Drops what was received for `uri` (diagnostics, notifications), so that a long session holds only its open documents'. */
+  forget(uri: string): void;
   close(): Promise<void>;
 }
 
@@ -32,7 +34,7 @@ export async function startLsp(options: { locale?: string; initializationOptions
   let stderr = '';
   proc.stderr!.on('data', (d) => (stderr += d));
   const connection = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
-  const published: PublishDiagnosticsParams[] = [];
+  let published: PublishDiagnosticsParams[] = [];
   const waiters: (() => void)[] = [];
   connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
     published.push(p);
@@ -46,7 +48,7 @@ export async function startLsp(options: { locale?: string; initializationOptions
     codeLensRefreshes++;
     return null;
   });
-  const notified: { method: string; params: unknown }[] = [];
+  let notified: { method: string; params: unknown }[] = [];
   connection.onUnhandledNotification((n) => notified.push({ method: n.method, params: n.params }));
   connection.listen();
   await connection.sendRequest('initialize', {
@@ -94,6 +96,10 @@ export async function startLsp(options: { locale?: string; initializationOptions
     codeLensRefreshes: () => codeLensRefreshes,
     notified: (method) => notified.filter((n) => n.method === method).map((n) => n.params),
     stderr: () => stderr,
+    forget(uri) {
+      published = published.filter((p) => p.uri !== uri);
+      notified = notified.filter((n) => (n.params as { uri?: unknown } | null)?.uri !== uri);
+    },
     async close() {
       try {
         await connection.sendRequest('shutdown');
