@@ -19,6 +19,25 @@ function heapAfterGc(): number {
   return v8.getHeapStatistics().used_heap_size;
 }
 
+/**
+ * How much the heap grew over a round of `round(from)`, after a first round that warms up: the least
+ * of two rounds, since the heap after a GC jumps by a megabyte or two now and then and drops back
+ * after the next round, while what is kept per round shows in both.
+ */
+function leastGrowth(round: (from: number) => void, size: number): number {
+  round(0);
+  const before = heapAfterGc();
+  round(size);
+  const first = heapAfterGc() - before;
+  round(2 * size);
+  return Math.min(first, heapAfterGc() - before);
+}
+
+/** A version of the text kept per round would grow the heap by `versions` times its length. */
+function assertKeepsNoVersion(grown: number, versions: number, length: number): void {
+  assert.ok(grown < 30 * length, `the heap grew by ${(grown / 1e6).toFixed(1)} MB over ${versions} versions (a version is ${(length / 1e6).toFixed(2)} MB)`);
+}
+
 test('200 password keystrokes over a 300-cluster inventory keep no old versions of the text', () => {
   let text = generateInventory(300).text;
   const places: number[] = [];
@@ -60,15 +79,7 @@ test('full analyses of 100 versions, each with a new password, keep none of thos
       analyze(text);
     }
   };
-  type(0);
-  const before = heapAfterGc();
-  // the least of two rounds: the heap after a GC jumps by a megabyte or two now and then, and drops
-  // back after the next round, while a version kept per round would show in both
-  type(versions);
-  const first = heapAfterGc() - before;
-  type(2 * versions);
-  const grown = Math.min(first, heapAfterGc() - before);
-  assert.ok(grown < 30 * text.length, `the heap grew by ${(grown / 1e6).toFixed(1)} MB over ${versions} versions (a version is ${(text.length / 1e6).toFixed(2)} MB)`);
+  assertKeepsNoVersion(leastGrowth(type, versions), versions, text.length);
 });
 
 test('values and names seen once are remembered without the text they were written in', () => {
@@ -89,13 +100,7 @@ test('values and names seen once are remembered without the text they were writt
       text = text.slice(0, at) + '    # ' + 'x'.repeat(i % 7) + '\n' + text.slice(at); // and the rest of the text is new too
     }
   };
-  type(0);
-  const before = heapAfterGc();
-  type(versions);
-  const first = heapAfterGc() - before;
-  type(2 * versions);
-  const grown = Math.min(first, heapAfterGc() - before);
-  assert.ok(grown < 30 * text.length, `the heap grew by ${(grown / 1e6).toFixed(1)} MB over ${versions} versions (a version is ${(text.length / 1e6).toFixed(2)} MB)`);
+  assertKeepsNoVersion(leastGrowth(type, versions), versions, text.length);
 });
 
 test('keys and names typed once leave nothing behind in the schema places of problemKey', () => {

@@ -55,7 +55,7 @@ export function defaultOf(name: string): { value: unknown } | undefined {
   const fact = byName.get(name);
   if (!fact) return undefined;
   let result: { value: unknown } | undefined;
-  if (fact && fact.default !== null && fact.kind !== 'derived' && !IDENTITY_PARAMS.has(name)) {
+  if (fact.default !== null && fact.kind !== 'derived' && !IDENTITY_PARAMS.has(name)) {
     try {
       result = { value: JSON.parse(fact.default) };
     } catch {

@@ -1,9 +1,9 @@
 // Checks one parameter value against its schema and says, per place in the value, what is wrong:
 // a wrong type or value, a missing required field, or a field the roles do not read.
 import type { z } from 'zod';
-import { Expect, isJinja, labelOf } from './primitives';
 import { ownString } from '../engine/ownString';
 import { param } from './params';
+import { Expect, isJinja, labelOf } from './primitives';
 import { paramSchema } from './schemas';
 import { nearest } from './suggest';
 
