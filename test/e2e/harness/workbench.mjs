@@ -112,7 +112,8 @@ export class Workbench {
     await row.waitFor({ state: 'visible' });
     await row.click();
     await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
-    await this.page.locator(`.tabs-container .tab.active[aria-label*="${base}"]`).waitFor({ state: 'visible' });
+    // by the file's own name: a webview tab can name it too (the topology view follows the active inventory)
+    await this.page.locator(`.tabs-container .tab.active[data-resource-name="${base}"]`).waitFor({ state: 'visible' });
     await this.editorFocus();
   }
 
