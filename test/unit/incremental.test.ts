@@ -192,6 +192,78 @@ test('an explicit key typed in a group that then takes in the next group\'s key 
   assertSame(result.analysis, after, 'after typing `? `');
 });
 
+/** Types `typed` one piece at a time at `at`, comparing each version with a full validation; returns the modes. */
+function typeInto(text: string, at: number, typed: string[], where: string): string[] {
+  let analysis = analyze(text);
+  let current = text;
+  let pos = at;
+  const modes: string[] = [];
+  for (const piece of typed) {
+    current = current.slice(0, pos) + piece + current.slice(pos);
+    pos += piece.length;
+    const result = reanalyze(analysis, current);
+    assertSame(result.analysis, current, `${where} after ${JSON.stringify(current.slice(at, pos))}`);
+    modes.push(result.mode + (result.reason ? `: ${result.reason}` : ''));
+    analysis = result.analysis;
+  }
+  return modes;
+}
+
+test('a host line typed into a group takes the block path while it is half typed (a YAML problem inside the group)', () => {
+  // every version from `1` to `10.10.10.13: { pg_seq: 3 }` but the last is a YAML problem in pg-test alone
+  const text = generateInventory(30).text;
+  const at = text.indexOf('\n', text.indexOf('        10.11.2.12: {')) + 1;
+  const typed = ['        1', '0', '.10.10.13', ':', ' ', '{', ' pg_seq', ':', ' 3', ' ', '}', '\n'];
+  const modes = typeInto(text, at, typed, 'typing a host line');
+  assert.deepEqual(modes, typed.map(() => 'block'));
+  // and the problems were there on the way
+  const half = text.slice(0, at) + '        10.10.10.13: { pg_seq' + text.slice(at);
+  assert.ok(analyze(half).findings.some((f) => f.code === 'yaml/syntax'));
+});
+
+test('a text opened with a half-typed line in a group takes the block path from the next keystroke on', () => {
+  // the problem of a full parse lies inside one group, which parsed alone has the very same problem
+  const text = generateInventory(30).text;
+  const at = text.indexOf('\n', text.indexOf('        10.11.2.12: {')) + 1;
+  const opened = text.slice(0, at) + '        10.10.10.13: { pg_se' + text.slice(at);
+  const modes = typeInto(opened, at + '        10.10.10.13: { pg_se'.length, ['q', ':', ' 3 }', '\n'], 'finishing the line');
+  assert.deepEqual(modes, ['block', 'block', 'block', 'block']);
+});
+
+test('a YAML problem at the very end of the text belongs to the last block: gone once the block is mended', () => {
+  // found by the long replay: `[` typed before the last value of all.vars, which ends the text, is
+  // reported at the end of the text; deleting it must take the problem away
+  const text = generateInventory(5).text;
+  assert.ok(text.trimEnd().endsWith(text.slice(text.lastIndexOf('\n', text.length - 2) + 1).trimEnd()));
+  const at = text.lastIndexOf(': ') + 2;
+  const broken = text.slice(0, at) + '[' + text.slice(at);
+  const first = reanalyze(analyze(text), broken);
+  assert.equal(first.mode, 'block');
+  assert.ok(first.analysis.findings.some((f) => f.code === 'yaml/syntax' && f.span.start === broken.length), 'the problem is at the end');
+  const mended = reanalyze(first.analysis, text);
+  assert.equal(mended.mode, 'block');
+  assertSame(mended.analysis, text, 'after deleting the `[`');
+});
+
+test('YAML problems that depend on the text around their group fall back to a full validation', () => {
+  // a group key written twice: the duplicate is a problem of all.children, not of the second group alone
+  const twice = SMALL.replace('  vars:\n    admin_ip', '    pg-test:\n      hosts: { 10.10.10.13: {} }\n  vars:\n    admin_ip');
+  const dup = analyze(twice).findings.filter((f) => f.code === 'yaml/duplicate-key');
+  assert.equal(dup.length, 1);
+  const edited = twice.replace('10.10.10.13: {}', '10.10.10.14: {}');
+  const result = reanalyze(analyze(twice), edited);
+  assert.equal(result.mode, 'full');
+  assert.equal(result.reason, 'the YAML problems of a group depend on the text around it');
+  assertSame(result.analysis, edited, 'after the edit next to a duplicate group');
+  // a flow map left open on the group's last line takes in the key line after the group: the block
+  // alone cannot tell where the parser stops (left open on an earlier line, the line after ends it)
+  const open = SMALL.replace('vars: { pg_cluster: pg-test }', 'vars: { pg_cluster: pg-test');
+  const typed = reanalyze(analyze(SMALL), open);
+  assert.equal(typed.mode, 'full');
+  assert.equal(typed.reason, 'the block takes in the key line after it');
+  assertSame(typed.analysis, open, 'after deleting a `}`');
+});
+
 test('an edit in all.vars followed by a lone `:` indented further falls back to a full validation', () => {
   // the layout takes the `:` line (a pair with no key in `all`) for the key line after all.vars,
   // though it is indented further than `vars`: no sibling key can stand in for it

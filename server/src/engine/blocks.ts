@@ -30,7 +30,7 @@ export interface BlockLayout {
 /** Why a text cannot be updated block by block, or null when it can. */
 export function blockLayout(parsed: ParsedText): BlockLayout | string {
   const { text } = parsed;
-  if (parsed.syntax.length > 0) return 'the text has YAML problems';
+  // YAML problems are left to the caller, which can tell whether they stay inside their blocks
   if (parsed.syntaxOnly) return 'the text is checked for syntax only';
   if (parsed.documents.length !== 1) return 'the text holds several YAML documents';
   if (text.includes('\r')) return 'the text has CR line ends';

@@ -9,6 +9,7 @@
 import { Document, Pair, isMap, isScalar } from 'yaml';
 import { analyze, Analysis, AnalyzeOptions, analyzeModel, LocalReuse } from './analyze';
 import { Block, blockLayout, BlockLayout, blockOf, hasAnchors, onlyCommentFrom } from './blocks';
+import type { Finding } from './findings';
 import { parseText, ParsedText } from './parse';
 import { changedParams, subtree } from './changes';
 import { ownString } from './ownString';
@@ -37,9 +38,80 @@ function layoutOf(analysis: Analysis): BlockLayout | string {
   let layout = layouts.get(analysis);
   if (layout === undefined) {
     layout = analysis.isInventory ? blockLayout(analysis.parsed) : 'the text is not an inventory';
+    if (typeof layout !== 'string' && analysis.parsed.syntax.length > 0) layout = unconfinedProblems(layout, analysis.parsed) ?? layout;
     layouts.set(analysis, layout);
   }
   return layout;
+}
+
+/** More blocks with YAML problems than this, and a full parse is as cheap as checking them. */
+const MAX_BLOCKS_WITH_PROBLEMS = 4;
+
+/**
+ * Why the YAML problems of a text stop it from being updated block by block, or null when they do
+ * not: each lies inside one block, and that block parsed alone, as the keystroke path parses it,
+ * has the very same problems. An edit to another block then keeps them (moved), and an edit to
+ * theirs finds them again, or not, in the re-parsed block alone. (A half-typed line is a YAML
+ * problem: without this, every keystroke until the line was whole would parse the whole text.)
+ */
+function unconfinedProblems(layout: BlockLayout, parsed: ParsedText): string | null {
+  const byBlock = new Map<Block, Finding[]>();
+  for (const f of parsed.syntax) {
+    const b = blockAt(layout, f.span.start, parsed.text.length);
+    if (!b || f.span.end > b.end) return 'the text has YAML problems outside any group or all.vars';
+    const list = byBlock.get(b);
+    if (list) list.push(f);
+    else byBlock.set(b, [f]);
+  }
+  if (byBlock.size > MAX_BLOCKS_WITH_PROBLEMS) return 'the text has YAML problems in many groups';
+  const { text } = parsed;
+  for (const [b, problems] of byBlock) {
+    let next = b.end;
+    while (text.charCodeAt(next) === 32) next++;
+    const alone = parseBlock(text.slice(b.start, next), b, {}, next < text.length);
+    if (typeof alone === 'string' || !sameProblems(alone.syntax, problems)) return 'the YAML problems of a group depend on the text around it';
+  }
+  return null;
+}
+
+/** The block holding offset `at` (blocks are in text order and do not overlap). */
+function blockAt(layout: BlockLayout, at: number, textLength: number): Block | undefined {
+  const { blocks } = layout;
+  let lo = 0;
+  let hi = blocks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (blocks[mid].end <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  const b = blocks[lo] ?? blocks[blocks.length - 1];
+  return b && holds(b, at, textLength) ? b : undefined;
+}
+
+/** Whether offset `at` is in the block: the end of the text belongs to the block that ends there (a problem at the end). */
+function holds(b: Block, at: number, textLength: number): boolean {
+  return b.start <= at && (at < b.end || (at === b.end && b.end === textLength));
+}
+
+function sameProblems(a: readonly Finding[], b: readonly Finding[]): boolean {
+  if (a.length !== b.length) return false;
+  const key = (f: Finding) => `${f.span.start}:${f.span.end}:${f.severity}:${f.code}:${f.message}`;
+  const keys = new Set(a.map(key));
+  return b.every((f) => keys.has(key(f)));
+}
+
+/** The text's YAML problems after the block was parsed again: its own replaced, later ones moved. */
+function spliceProblems(before: readonly Finding[], block: Block, own: Finding[], delta: number, oldLength: number): Finding[] {
+  if (before.length === 0) return own;
+  const out: Finding[] = [];
+  for (const f of before) if (f.span.start < block.start) out.push(f);
+  out.push(...own);
+  for (const f of before) {
+    if (f.span.start >= block.start && !holds(block, f.span.start, oldLength)) {
+      out.push({ ...f, span: { start: f.span.start + delta, end: f.span.end + delta } });
+    }
+  }
+  return out;
 }
 
 /**
@@ -106,8 +178,9 @@ export function reanalyze(previous: Analysis, text: string, options: AnalyzeOpti
   let next = block.end + delta;
   while (text.charCodeAt(next) === 32) next++;
   // a copy: the block's nodes outlive this version of the text, which they must not keep alive
-  const pair = parseBlock(ownString(text.slice(block.start, next)), block, options, next < text.length);
-  if (typeof pair === 'string') return full(pair);
+  const parsedBlock = parseBlock(ownString(text.slice(block.start, next)), block, options, next < text.length);
+  if (typeof parsedBlock === 'string') return full(parsedBlock);
+  const { pair } = parsedBlock;
 
   const inventory = previous.inventory;
   const doc = previous.parsed.inventoryDoc as Document.Parsed;
@@ -117,7 +190,12 @@ export function reanalyze(previous: Analysis, text: string, options: AnalyzeOpti
     return full('a map or the document ends inside the block');
   }
   const model = spliceInventory(inventory, block, pair);
-  const parsed = { ...previous.parsed, text, marks: previous.parsed.marks.after(text, { start: change.start, length: change.text.length }) };
+  const parsed = {
+    ...previous.parsed,
+    text,
+    syntax: spliceProblems(previous.parsed.syntax, block, parsedBlock.syntax, delta, before.length),
+    marks: previous.parsed.marks.after(text, { start: change.start, length: change.text.length }),
+  };
   const changed = changedParams(inventory, model, block, pair, before, text);
   const reuse = changed && {
     previous: previous.ruleRuns,
@@ -174,21 +252,24 @@ const FOLLOWER_KEY = 'pigsty-lint-next-key';
 const FOLLOWER = `${FOLLOWER_KEY}:\n`;
 
 /**
- * The block's new pair, with ranges in whole-text offsets, or why it cannot stand in. `blockText`
- * ends with the indentation of the next key line when `followed`. An unusual block can parse
- * without a problem alone and still take in the key line after it in the whole text (an explicit
- * key `?` left open, say): so the block is parsed followed by a key line where the next one
- * starts, and that key must come out as the block's sibling, with no problem. When the next key
- * line is less indented than the block, the follower goes at the block's indentation in a second
- * parse, which serves only as that check: the first keeps the ranges of the whole text.
+ * The block's new pair, with ranges in whole-text offsets, and its YAML problems, or why it cannot
+ * stand in. `blockText` ends with the indentation of the next key line when `followed`. An unusual
+ * block can parse alone and still take in the key line after it in the whole text (an explicit key
+ * `?` left open, a flow map or a quoted string not closed, say): so the block is parsed followed by
+ * a key line where the next one starts, and that key must come out as the block's sibling, with no
+ * problem at or after it: the parser is then back where the whole text has it, and the block's own
+ * problems are the ones a full parse finds in it. When the next key line is less indented than the
+ * block, the follower goes at the block's indentation in a second parse, which serves only as that
+ * check: the first keeps the ranges of the whole text.
  */
-function parseBlock(blockText: string, block: Block, options: AnalyzeOptions, followed: boolean): Pair | string {
+function parseBlock(blockText: string, block: Block, options: AnalyzeOptions, followed: boolean): { pair: Pair; syntax: Finding[] } | string {
   const nextIndent = blockText.length - (blockText.lastIndexOf('\n') + 1);
   // a key line indented further than the block's key (a lone `:` can be one) is no sibling to mimic
   if (followed && nextIndent > block.indent) return 'the key line after the block is indented further';
   const together = followed && nextIndent === block.indent;
   const parsed = parseText(together ? blockText + FOLLOWER : blockText, options.lang);
-  if (parsed.syntax.length > 0 || parsed.syntaxOnly) return 'the block has YAML problems';
+  if (parsed.syntaxOnly) return 'the block is checked for syntax only';
+  if (followed && parsed.syntax.some((f) => f.span.end > blockText.length)) return 'the block has YAML problems at its end';
   if (parsed.documents.length !== 1) return 'the block holds a document marker';
   const root = parsed.documents[0].contents;
   if (!isMap(root) || root.flow || root.items.length !== (together ? 2 : 1)) return 'the block is no longer one key';
@@ -206,12 +287,13 @@ function parseBlock(blockText: string, block: Block, options: AnalyzeOptions, fo
   }
   if (hasAnchors(pair)) return 'the block uses anchors or aliases';
   placeRanges(pair, block.start);
-  return pair;
+  const syntax = parsed.syntax.map((f) => ({ ...f, span: { start: f.span.start + block.start, end: f.span.end + block.start } }));
+  return { pair, syntax };
 }
 
-/** Whether the follower key put at `offset` came out as the second key of the top map, with nothing wrong. */
+/** Whether the follower key put at `offset` came out as the second key of the top map, with nothing wrong from it on. */
 function followsBlock(parsed: ParsedText, offset: number): boolean {
-  if (parsed.syntax.length > 0 || parsed.syntaxOnly || parsed.documents.length !== 1) return false;
+  if (parsed.syntaxOnly || parsed.documents.length !== 1 || parsed.syntax.some((f) => f.span.end > offset)) return false;
   const root = parsed.documents[0].contents;
   if (!isMap(root) || root.items.length !== 2) return false;
   const key = root.items[1].key;
