@@ -245,6 +245,22 @@ test('a YAML problem at the very end of the text belongs to the last block: gone
   assertSame(mended.analysis, text, 'after deleting the `[`');
 });
 
+test('a problem reported in the indentation of the next group\'s key line is not kept once the group is mended', () => {
+  // found by the long replay: `[` typed into the last line of a group (a flow list inside a flow
+  // map) is reported where the next group's key line starts; the block alone cannot own it
+  const text = generateInventory(40).text;
+  const at = text.indexOf('pg_databases: [ { name: app0006') + 'pg_databases: [ { name: '.length;
+  const broken = text.slice(0, at) + '[' + text.slice(at);
+  const keyLine = broken.indexOf('\n    pg-app0007:', at) + 1;
+  const inIndent = (f: { code: string; span: { start: number } }) => f.code === 'yaml/syntax' && f.span.start >= keyLine && f.span.start < keyLine + 4;
+  assert.ok(analyze(broken).findings.some(inIndent), 'a problem in the indentation of the next key line');
+  const typed = reanalyze(analyze(text), broken);
+  assert.equal(typed.reason, 'the block has YAML problems at its end');
+  assertSame(typed.analysis, broken, 'after typing `[`');
+  const mended = reanalyze(typed.analysis, text);
+  assertSame(mended.analysis, text, 'after deleting it');
+});
+
 test('YAML problems that depend on the text around their group fall back to a full validation', () => {
   // a group key written twice: the duplicate is a problem of all.children, not of the second group alone
   const twice = SMALL.replace('  vars:\n    admin_ip', '    pg-test:\n      hosts: { 10.10.10.13: {} }\n  vars:\n    admin_ip');
@@ -255,12 +271,12 @@ test('YAML problems that depend on the text around their group fall back to a fu
   assert.equal(result.mode, 'full');
   assert.equal(result.reason, 'the YAML problems of a group depend on the text around it');
   assertSame(result.analysis, edited, 'after the edit next to a duplicate group');
-  // a flow map left open on the group's last line takes in the key line after the group: the block
-  // alone cannot tell where the parser stops (left open on an earlier line, the line after ends it)
+  // a flow map left open on the group's last line is reported where the key line after the group
+  // starts (left open on an earlier line, the line after it ends the map, inside the group)
   const open = SMALL.replace('vars: { pg_cluster: pg-test }', 'vars: { pg_cluster: pg-test');
   const typed = reanalyze(analyze(SMALL), open);
   assert.equal(typed.mode, 'full');
-  assert.equal(typed.reason, 'the block takes in the key line after it');
+  assert.equal(typed.reason, 'the block has YAML problems at its end');
   assertSame(typed.analysis, open, 'after deleting a `}`');
 });
 

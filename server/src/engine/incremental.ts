@@ -269,7 +269,9 @@ function parseBlock(blockText: string, block: Block, options: AnalyzeOptions, fo
   const together = followed && nextIndent === block.indent;
   const parsed = parseText(together ? blockText + FOLLOWER : blockText, options.lang);
   if (parsed.syntaxOnly) return 'the block is checked for syntax only';
-  if (followed && parsed.syntax.some((f) => f.span.end > blockText.length)) return 'the block has YAML problems at its end';
+  // a problem reported in the indentation of the next key line (a flow collection left open on the
+  // block's last line) would be the next block's by its place: the block alone cannot own it
+  if (followed && parsed.syntax.some((f) => f.span.end > blockText.length - nextIndent)) return 'the block has YAML problems at its end';
   if (parsed.documents.length !== 1) return 'the block holds a document marker';
   const root = parsed.documents[0].contents;
   if (!isMap(root) || root.flow || root.items.length !== (together ? 2 : 1)) return 'the block is no longer one key';
