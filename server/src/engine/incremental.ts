@@ -9,6 +9,7 @@
 import { Document, Pair, isMap, isScalar } from 'yaml';
 import { analyze, Analysis, AnalyzeOptions, analyzeModel, LocalReuse } from './analyze';
 import { Block, blockLayout, BlockLayout, blockOf, hasAnchors, onlyCommentFrom } from './blocks';
+import { blockAt, sameProblems, spliceProblems } from './blockProblems';
 import type { Finding } from './findings';
 import { parseText, ParsedText } from './parse';
 import { changedParams, subtree } from './changes';
@@ -72,46 +73,6 @@ function unconfinedProblems(layout: BlockLayout, parsed: ParsedText): string | n
     if (typeof alone === 'string' || !sameProblems(alone.syntax, problems)) return 'the YAML problems of a group depend on the text around it';
   }
   return null;
-}
-
-/** The block holding offset `at` (blocks are in text order and do not overlap). */
-function blockAt(layout: BlockLayout, at: number, textLength: number): Block | undefined {
-  const { blocks } = layout;
-  let lo = 0;
-  let hi = blocks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (blocks[mid].end <= at) lo = mid + 1;
-    else hi = mid;
-  }
-  const b = blocks[lo] ?? blocks[blocks.length - 1];
-  return b && holds(b, at, textLength) ? b : undefined;
-}
-
-/** Whether offset `at` is in the block: the end of the text belongs to the block that ends there (a problem at the end). */
-function holds(b: Block, at: number, textLength: number): boolean {
-  return b.start <= at && (at < b.end || (at === b.end && b.end === textLength));
-}
-
-function sameProblems(a: readonly Finding[], b: readonly Finding[]): boolean {
-  if (a.length !== b.length) return false;
-  const key = (f: Finding) => `${f.span.start}:${f.span.end}:${f.severity}:${f.code}:${f.message}`;
-  const keys = new Set(a.map(key));
-  return b.every((f) => keys.has(key(f)));
-}
-
-/** The text's YAML problems after the block was parsed again: its own replaced, later ones moved. */
-function spliceProblems(before: readonly Finding[], block: Block, own: Finding[], delta: number, oldLength: number): Finding[] {
-  if (before.length === 0) return own;
-  const out: Finding[] = [];
-  for (const f of before) if (f.span.start < block.start) out.push(f);
-  out.push(...own);
-  for (const f of before) {
-    if (f.span.start >= block.start && !holds(block, f.span.start, oldLength)) {
-      out.push({ ...f, span: { start: f.span.start + delta, end: f.span.end + delta } });
-    }
-  }
-  return out;
 }
 
 /**
