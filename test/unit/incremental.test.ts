@@ -234,7 +234,7 @@ test('a YAML problem at the very end of the text belongs to the last block: gone
   // found by the long replay: `[` typed before the last value of all.vars, which ends the text, is
   // reported at the end of the text; deleting it must take the problem away
   const text = generateInventory(5).text;
-  assert.ok(text.trimEnd().endsWith(text.slice(text.lastIndexOf('\n', text.length - 2) + 1).trimEnd()));
+  assert.ok(text.lastIndexOf('\n  vars:\n') > text.lastIndexOf('\n  children:\n'), 'all.vars ends the text');
   const at = text.lastIndexOf(': ') + 2;
   const broken = text.slice(0, at) + '[' + text.slice(at);
   const first = reanalyze(analyze(text), broken);
