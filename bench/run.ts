@@ -23,6 +23,8 @@ interface ServerResult {
   p90: number;
   /** documentSymbol after a keystroke, p50. */
   outline: number;
+  /** Keystrokes typing a new host line, p50: half-typed, the line is a YAML problem. */
+  lineP50: number;
   rssMb: number;
 }
 
@@ -91,9 +93,28 @@ function editPlaces(text: string, count: number): { line: number; character: num
   });
 }
 
+/**
+ * New host lines typed after the value edits of a run, a piece at a time (`1`, `0`, `.9.0.1`, `:`, ...): until
+ * its colon, and then its closing brace, the line is a YAML problem. Each goes below a host line of a
+ * PostgreSQL group (the first, the middle and the last `.12` host), the last place first so that the
+ * line numbers of the others still hold.
+ */
+const LINES_TYPED = 3;
+
+function linePlaces(text: string): number[] {
+  const lines = text.split('\n');
+  const hosts = lines.flatMap((l, i) => (/^ {8}10\.11\.\d+\.12: \{/.test(l) ? [i] : []));
+  return [hosts[hosts.length - 1], hosts[hosts.length >> 1], hosts[0]].slice(0, LINES_TYPED);
+}
+
+function linePieces(n: number): string[] {
+  return ['\n', '        1', '0', `.9.0.${n}`, ':', ' {', ' pg_seq', ':', ' 9', ' }'];
+}
+
 async function measureServer(spec: ServerSpec, file: string, text: string): Promise<ServerResult> {
   const opens: number[] = [];
   const keys: number[] = [];
+  const lineKeys: number[] = [];
   const outlines: number[] = [];
   const rss: number[] = [];
   const uri = pathToFileURL(file).href;
@@ -106,12 +127,23 @@ async function measureServer(spec: ServerSpec, file: string, text: string): Prom
         keys.push(await session.edit(uri, place.line, place.character, 1, ''));
         outlines.push(await session.outline(uri));
       }
+      const lines = text.split('\n');
+      for (const [k, line] of linePlaces(text).entries()) {
+        // at the end of the host line: a line break, then the new line's text
+        let character = lines[line].length;
+        let at = line;
+        for (const piece of linePieces(k + 1)) {
+          lineKeys.push(await session.edit(uri, at, character, 0, piece));
+          if (piece === '\n') [at, character] = [at + 1, 0];
+          else character += piece.length;
+        }
+      }
       rss.push(session.peakRssKb() / 1024);
     } finally {
       await session.close();
     }
   }
-  return { open: median(opens), p50: quantile(keys, 0.5), p90: quantile(keys, 0.9), outline: median(outlines), rssMb: median(rss) };
+  return { open: median(opens), p50: quantile(keys, 0.5), p90: quantile(keys, 0.9), outline: median(outlines), lineP50: median(lineKeys), rssMb: median(rss) };
 }
 
 /**
@@ -167,11 +199,11 @@ const ms = (x: number) => (x >= 100 ? x.toFixed(0) : x.toFixed(1));
 
 function table(rows: Row[]): string {
   const head =
-    '| clusters | lines | `parseDocument` (floor) | CLI lint | didOpen → diagnostics: ours / yaml-ls | ours ÷ floor | first `parseDocument` in a fresh process | ours ÷ that | keystroke p50: ours / yaml-ls | p50 ratio | keystroke p90: ours / yaml-ls | outline after a keystroke: ours / yaml-ls | peak RSS MB: ours / yaml-ls |\n' +
-    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|';
+    '| clusters | lines | `parseDocument` (floor) | CLI lint | didOpen → diagnostics: ours / yaml-ls | ours ÷ floor | first `parseDocument` in a fresh process | ours ÷ that | keystroke p50: ours / yaml-ls | p50 ratio | keystroke p90: ours / yaml-ls | outline after a keystroke: ours / yaml-ls | new line typed, p50: ours / yaml-ls | peak RSS MB: ours / yaml-ls |\n' +
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|';
   const body = rows.map(
     (r) =>
-      `| ${r.clusters.toLocaleString('en')} | ${r.lines.toLocaleString('en')} | ${ms(r.floor)} ms | ${ms(r.cli)} ms | ${ms(r.ours.open)} / ${ms(r.yls.open)} ms | ${(r.ours.open / r.floor).toFixed(2)} × | ${ms(r.coldFloor)} ms | ${(r.ours.open / r.coldFloor).toFixed(2)} × | ${ms(r.ours.p50)} / ${ms(r.yls.p50)} ms | 1/${(r.yls.p50 / r.ours.p50).toFixed(1)} | ${ms(r.ours.p90)} / ${ms(r.yls.p90)} ms | ${ms(r.ours.outline)} / ${ms(r.yls.outline)} ms | ${r.ours.rssMb.toFixed(0)} / ${r.yls.rssMb.toFixed(0)} |`,
+      `| ${r.clusters.toLocaleString('en')} | ${r.lines.toLocaleString('en')} | ${ms(r.floor)} ms | ${ms(r.cli)} ms | ${ms(r.ours.open)} / ${ms(r.yls.open)} ms | ${(r.ours.open / r.floor).toFixed(2)} × | ${ms(r.coldFloor)} ms | ${(r.ours.open / r.coldFloor).toFixed(2)} × | ${ms(r.ours.p50)} / ${ms(r.yls.p50)} ms | 1/${(r.yls.p50 / r.ours.p50).toFixed(1)} | ${ms(r.ours.p90)} / ${ms(r.yls.p90)} ms | ${ms(r.ours.outline)} / ${ms(r.yls.outline)} ms | ${ms(r.ours.lineP50)} / ${ms(r.yls.lineP50)} ms | ${r.ours.rssMb.toFixed(0)} / ${r.yls.rssMb.toFixed(0)} |`,
   );
   return [head, ...body].join('\n');
 }
@@ -207,7 +239,10 @@ async function main(): Promise<void> {
     '',
     table(rows),
     '',
-    'Columns: `parseDocument` is `yaml`\'s bare parse of the same text once its time has settled (the floor: in a fresh process, the median of 5 parses after at least 5 parses and 0.5 s of warm-up; the median of such processes); the first `parseDocument` in a fresh process is the same parse with cold code, as a server meets a file on didOpen; CLI lint is `pigsty-lint FILE` end to end (process start included); didOpen and keystroke times are from sending the notification to receiving `publishDiagnostics` for that version over stdio; the outline is a `textDocument/documentSymbol` request after each typed-and-deleted character, to its answer (yaml-language-server lists at most 5,000 symbols, its `yaml.maxItemsComputed`; ours lists every group and host); peak RSS is the server process\'s VmHWM.',
+    'Columns: `parseDocument` is `yaml`\'s bare parse of the same text once its time has settled (the floor: in a fresh process, the median of 5 parses after at least 5 parses and 0.5 s of warm-up; the median of such processes); the first `parseDocument` in a fresh process is the same parse with cold code, as a server meets a file on didOpen; CLI lint is `pigsty-lint FILE` end to end (process start included); didOpen and keystroke times are from sending the notification to receiving `publishDiagnostics` for that version over stdio; the outline is a `textDocument/documentSymbol` request after each typed-and-deleted character, to its answer (yaml-language-server lists at most 5,000 symbols, its `yaml.maxItemsComputed`; ours lists every group and host); a new line typed is one of the ' +
+      `${LINES_TYPED * 10} keystrokes per run that type ${LINES_TYPED} host lines below host lines of PostgreSQL groups after the value edits ` +
+      '(a line break, then the indentation and `1`, `0`, `.9.0.N`, `:`, ` {`, ` pg_seq`, `:`, ` 9`, ` }`: the line is a YAML problem until its colon, and again until its closing brace), p50; ' +
+      'peak RSS is the server process\'s VmHWM.',
     '',
   ].join('\n');
   const results = path.join(ROOT, 'bench', 'RESULTS.md');
