@@ -178,3 +178,31 @@ test('after diagnostics and a pause, the server prepares the next edit; an edit 
     assert.equal(after.lastReason, undefined, 'the edit took the block path');
     assert.equal(after.block, 1);
   }));
+
+test('a host line typed a piece at a time is validated on the block path at every keystroke, half-typed YAML problems included', async () => {
+  const session = await startLsp();
+  try {
+    let text = generateInventory(30).text;
+    await session.open(URI, text);
+    await session.diagnostics(URI, 1);
+    const before = await session.request<ValidationStats>(VALIDATION_STATS_REQUEST, {});
+    let at = text.indexOf('\n', text.indexOf('        10.11.2.12: {'));
+    let version = 1;
+    let problems = 0;
+    for (const piece of ['\n', '        1', '0', '.9.0.1', ':', ' {', ' pg_seq', ':', ' 9', ' }']) {
+      const lines = new LineIndex(text);
+      await session.change(URI, ++version, [{ range: { start: lines.position(at), end: lines.position(at) }, text: piece }]);
+      text = text.slice(0, at) + piece + text.slice(at);
+      at += piece.length;
+      const published = await session.diagnostics(URI, version);
+      assertFullValidation(published, text);
+      if (published.some((d) => d.code === 'yaml/syntax')) problems++;
+    }
+    assert.equal(problems, 7, 'the half-typed line is a YAML problem until its colon and again until its brace');
+    const after = await session.request<ValidationStats>(VALIDATION_STATS_REQUEST, {});
+    assert.equal(after.full, before.full, `no keystroke parsed the whole text (${JSON.stringify(after)})`);
+    assert.equal(after.block - before.block, 10);
+  } finally {
+    await session.close();
+  }
+});
