@@ -8,6 +8,8 @@ import { chromium } from 'playwright-core';
 import { CHROMIUM, RESULTS } from './paths.mjs';
 
 const TIMEOUT = 30_000;
+/** One try of a quick input: it shows its rows in well under a second when it keeps the focus. */
+const PICK_TIMEOUT = 10_000;
 
 /** @param {string} url @param {string} folder */
 export async function openWorkbench(url, folder) {
@@ -69,14 +71,32 @@ export class Workbench {
 
   /** The command palette: runs a command by its title. @param {string} title */
   async command(title) {
-    await this.page.keyboard.press('F1');
-    const input = this.page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible' });
-    await input.fill(`>${title}`);
-    const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
-    await row.waitFor({ state: 'visible' });
-    await row.click();
-    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+    await this.pick('F1', `>${title}`, this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first());
+  }
+
+  /**
+   * Opens a quick input with `key`, types `text` and clicks `row`. A webview focuses itself a moment
+   * after its tab is clicked, and a quick input that loses the focus closes, keeping its rows hidden
+   * (one CI run waited 30 s on such a row): then the quick input is opened again, up to three times.
+   * @param {string} key @param {string} text @param {import('playwright-core').Locator} row
+   */
+  async pick(key, text, row) {
+    const widget = this.page.locator('.quick-input-widget');
+    const input = widget.locator('input');
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.page.keyboard.press(key);
+        await input.waitFor({ state: 'visible', timeout: PICK_TIMEOUT });
+        await input.fill(text, { timeout: PICK_TIMEOUT });
+        await row.click({ timeout: PICK_TIMEOUT });
+        break;
+      } catch (err) {
+        if (attempt === 3) throw err;
+        console.log(`# quick input for ${JSON.stringify(text)}: attempt ${attempt} failed (${String(err).split('\n')[0]}); again`);
+        if (await widget.isVisible()) await this.page.keyboard.press('Escape');
+      }
+    }
+    await widget.waitFor({ state: 'hidden' }); // outside the tries: the row was clicked, once
   }
 
   /**
@@ -100,18 +120,11 @@ export class Workbench {
 
   /** Quick Open (Ctrl+P) a workspace file by its relative path, and wait for its editor. @param {string} rel */
   async openFile(rel) {
-    await this.page.keyboard.press('Control+P');
-    const input = this.page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible' });
-    await input.fill(rel);
     const base = path.basename(rel);
     const dir = path.dirname(rel);
     let row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: base });
     if (dir !== '.') row = row.filter({ hasText: dir });
-    row = row.first();
-    await row.waitFor({ state: 'visible' });
-    await row.click();
-    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+    await this.pick('Control+P', rel, row.first());
     // by the file's own name: a webview tab can name it too (the topology view follows the active inventory)
     await this.page.locator(`.tabs-container .tab.active[data-resource-name="${base}"]`).waitFor({ state: 'visible' });
     await this.editorFocus();
