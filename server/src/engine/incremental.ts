@@ -8,7 +8,8 @@
 // `analyze(newText)` (test/unit/incremental, test/unit/ruleReuse).
 import { Document, Pair, isMap, isScalar } from 'yaml';
 import { analyze, Analysis, AnalyzeOptions, analyzeModel, LocalReuse } from './analyze';
-import { Block, blockLayout, BlockLayout, blockOf, hasAnchors, onlyCommentFrom } from './blocks';
+import { Block, blockLayout, BlockLayout, hasAnchors, onlyCommentFrom } from './blocks';
+import { editOwner } from './editOwner';
 import { blockAt, sameProblems, spliceProblems } from './blockProblems';
 import type { Finding } from './findings';
 import { parseText, ParsedText } from './parse';
@@ -128,9 +129,9 @@ export function reanalyze(previous: Analysis, text: string, options: AnalyzeOpti
   if (before === text) return { analysis: previous, mode: 'block' };
   const layout = layoutOf(previous);
   if (typeof layout === 'string') return full(layout);
-  const change = diffTexts(before, text, known);
-  const block = blockOf(layout, change.start, change.end, before.length);
-  if (!block) return full('the edit is outside any group or all.vars');
+  const owner = editOwner(layout, diffTexts(before, text, known), before);
+  if (!owner) return full('the edit is outside any group or all.vars');
+  const { block, change } = owner;
   const delta = change.text.length - (change.end - change.start);
   const blockText = text.slice(block.start, block.end + delta);
   const problem = checkBlockText(blockText, block, block.end + delta === text.length);
