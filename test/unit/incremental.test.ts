@@ -378,3 +378,19 @@ test('diffTexts agrees with a character-by-character diff on long texts (edits a
     assert.deepEqual(diffTexts(before, after), naive(before, after), `case ${i}`);
   }
 });
+
+test('a parameter line pasted again under its own key moves the parameter\'s findings to the later one, which wins', () => {
+  // found by a long replay: the written text and the value are the same, so the edit looked like
+  // no parameter changed, and infra/admin-not-infra was carried over on the first admin_ip
+  const text = SMALL.replace('etcd: { hosts: { 10.10.10.10:', 'infra: { hosts: { 10.10.10.9: { infra_seq: 1 } } }\n    etcd: { hosts: { 10.10.10.10:');
+  const before = analyze(text);
+  assert.ok(before.findings.some((f) => f.code === 'infra/admin-not-infra'), 'admin_ip is no infra node');
+  const at = text.indexOf('    admin_ip:');
+  const after = text.slice(0, at) + '    admin_ip: 10.10.10.10\n' + text.slice(at);
+  const result = reanalyze(before, after);
+  assert.equal(result.mode, 'block');
+  const finding = result.analysis.findings.find((f) => f.code === 'infra/admin-not-infra');
+  assert.ok(finding, 'still reported');
+  assert.equal(after.lastIndexOf('\n', finding.span.start) + 1, after.lastIndexOf('    admin_ip:'), 'on the later admin_ip line');
+  assertSame(result.analysis, after, 'after the pasted line');
+});

@@ -6,6 +6,7 @@
 import type { Pair } from 'yaml';
 import type { Block } from './blocks';
 import type { GroupEntry, Inventory, VarEntry } from './model';
+import type { TextEdit } from './findings';
 
 /** Parameters whose change moves values between layers for every host: as good as a structural change. */
 const STRUCTURAL = new Set(['ansible_group_priority']);
@@ -17,17 +18,19 @@ export function changedParams(
   pair: Pair,
   beforeText: string,
   afterText: string,
+  edit: TextEdit,
 ): Set<string> | null {
   const changed = new Set<string>();
+  const texts = { beforeText, afterText, edit };
   if (block.kind === 'vars') {
-    diffVars(before.globalVars, after.globalVars, beforeText, afterText, changed);
+    diffVars(before.globalVars, after.globalVars, texts, changed);
   } else {
     const old = subtree(before.groups, block.pair.key);
     const now = subtree(after.groups, pair.key);
     if (!old || !now || shape(old) !== shape(now)) return null;
     for (let i = 0; i < old.length; i++) {
-      diffVars(old[i].vars, now[i].vars, beforeText, afterText, changed);
-      for (let j = 0; j < old[i].hosts.length; j++) diffVars(old[i].hosts[j].vars, now[i].hosts[j].vars, beforeText, afterText, changed);
+      diffVars(old[i].vars, now[i].vars, texts, changed);
+      for (let j = 0; j < old[i].hosts.length; j++) diffVars(old[i].hosts[j].vars, now[i].hosts[j].vars, texts, changed);
     }
   }
   for (const name of changed) if (STRUCTURAL.has(name)) return null;
@@ -58,21 +61,35 @@ function shape(groups: readonly GroupEntry[]): string {
   );
 }
 
-function diffVars(
-  before: Map<string, VarEntry>,
-  after: Map<string, VarEntry>,
-  beforeText: string,
-  afterText: string,
-  changed: Set<string>,
-): void {
+/** The texts an edit turned one into the other, and the edit: old offsets [start, end) replaced by `length` characters. */
+interface EditTexts {
+  beforeText: string;
+  afterText: string;
+  edit: TextEdit;
+}
+
+function diffVars(before: Map<string, VarEntry>, after: Map<string, VarEntry>, texts: EditTexts, changed: Set<string>): void {
   // Map.prototype methods: the model's maps count reads, and this is no rule reading
   const names = new Set<string>([...Map.prototype.keys.call(before), ...Map.prototype.keys.call(after)]);
   for (const name of names) {
     const a = Map.prototype.get.call(before, name) as VarEntry | undefined;
     const b = Map.prototype.get.call(after, name) as VarEntry | undefined;
-    const was = a && writtenText(a, beforeText);
-    if (!a || !b || was === null || was !== writtenText(b, afterText) || a.mergedBy || b.mergedBy) changed.add(name);
+    const was = a && writtenText(a, texts.beforeText);
+    if (!a || !b || was === null || was !== writtenText(b, texts.afterText) || a.mergedBy || b.mergedBy || !inStep(a, b, texts.edit)) changed.add(name);
   }
+}
+
+/**
+ * Whether the entry stands where the edit moved it: the same text written again elsewhere (a line
+ * pasted under a key it repeats) makes the later one the value, and findings on the entry must
+ * move to it, which carrying them over by the edit would not do.
+ */
+function inStep(a: VarEntry, b: VarEntry, edit: TextEdit): boolean {
+  const was = a.keyNode.range?.[0];
+  const now = b.keyNode.range?.[0];
+  if (was === undefined || now === undefined) return false;
+  if (was < edit.start) return now === was;
+  return was >= edit.end && now === was + edit.length - (edit.end - edit.start);
 }
 
 function writtenText(entry: VarEntry, text: string): string | null {

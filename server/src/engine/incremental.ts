@@ -158,11 +158,12 @@ export function reanalyze(previous: Analysis, text: string, options: AnalyzeOpti
     syntax: spliceProblems(previous.parsed.syntax, block, parsedBlock.syntax, delta, before.length),
     marks: previous.parsed.marks.after(text, { start: change.start, length: change.text.length }),
   };
-  const changed = changedParams(inventory, model, block, pair, before, text);
+  const edit = { start: change.start, end: change.end, length: change.text.length };
+  const changed = changedParams(inventory, model, block, pair, before, text, edit);
   const reuse = changed && {
     previous: previous.ruleRuns,
     changed,
-    edit: { start: change.start, end: change.end, length: change.text.length },
+    edit,
     local: localReuse(changed, block, pair, model, before.slice(block.start, block.end), blockText),
     memos: previous.memos,
     hosts: editedHosts(block, pair, inventory, model),
