@@ -30,7 +30,7 @@ function main(): void {
     ...[5, 30, 40].map((n): [string, string] => [`generated-${n}`, generateInventory(n).text]),
   ];
   const until = Date.now() + MINUTES * 60_000;
-  const counts = { seeds: 0, block: 0, full: 0 };
+  const counts = { seeds: 0, block: 0, groups: 0, full: 0 };
   const failures: string[] = [];
   for (let seed = FIRST_SEED; Date.now() < until; seed++) {
     const [name, text] = sources[seed % sources.length];
@@ -38,6 +38,7 @@ function main(): void {
     try {
       const done = replay(name, text, STEPS, seed, { edit: anyEdit });
       counts.block += done.block;
+      counts.groups += done.groups;
       counts.full += done.full;
     } catch (e) {
       const first = String((e as Error).message).split('\n')[0];
@@ -46,7 +47,7 @@ function main(): void {
     }
   }
   console.log(
-    `${counts.seeds} seeds of ${STEPS} edits in ${MINUTES} min: ${counts.block} edits on the block path, ${counts.full} in full, ` +
+    `${counts.seeds} seeds of ${STEPS} edits in ${MINUTES} min: ${counts.block} edits on the block path, ${counts.groups} on a run of groups, ${counts.full} in full, ` +
       `${failures.length} seed(s) failed`,
   );
   process.exitCode = failures.length > 0 ? 1 : 0;

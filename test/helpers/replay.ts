@@ -91,12 +91,12 @@ export function replay(
   steps: number,
   seed: number,
   options: { edit?: typeof randomEdit; observe?: (before: Analysis, after: Analysis) => void } = {},
-): { block: number; full: number } {
+): { block: number; groups: number; full: number } {
   const { edit = randomEdit, observe } = options;
   const rand = prng(seed);
   let current = analyze(text);
   let currentText = text;
-  const counts = { block: 0, full: 0 };
+  const counts = { block: 0, groups: 0, full: 0 };
   for (let step = 0; step < steps; step++) {
     const broken = current.parsed.syntax.length > 0;
     const next = broken && rand() < 0.6 ? text : edit(currentText, rand);

@@ -100,14 +100,14 @@ test('a burst of single-character edits costs fewer validations than edits, and 
   }
 });
 
-test('an edit that changes a group key is validated in full and still published for the newest version', () =>
+test('an edit that renames a group re-parses that group as a run of groups and is published for the newest version', () =>
   withInventory(async (session, text) => {
     const at = text.indexOf('pg-app0002:');
     const step = insertion(text, at + 'pg-app0002'.length, 'x');
     await session.change(URI, 2, [step.change]);
     assert.equal((await session.diagnostics(URI, 2)).length, analyze(step.after).findings.length);
     const stats = await session.request<ValidationStats>(VALIDATION_STATS_REQUEST, {});
-    assert.equal(stats.lastReason, 'the block key changed');
+    assert.deepEqual([stats.groups, stats.full, stats.lastReason], [1, 1, undefined], 'the open and the rename');
     assert.deepEqual(stats.versions[URI], [1, 2]);
   }));
 
@@ -153,7 +153,7 @@ test('one change event with several edits (as from several cursors) takes the bl
     assert.equal(stats.block, 1);
   }));
 
-test('one change event with edits in two groups is validated in full, not as an edit of the later group alone', () =>
+test('one change event with edits in two groups re-parses both, not the later group alone', () =>
   withInventory(async (session, text) => {
     // the event's bounds must cover both groups: the later edit's alone would cover pg-app0003 only
     const { changes, final } = inTurn(text, secondPrimary('pg-app0002'), commentOnPrimary('pg-app0003', '  # note'));
@@ -161,7 +161,7 @@ test('one change event with edits in two groups is validated in full, not as an 
     assert.ok(analyze(final).findings.some((f) => f.code === 'identity/primary-count'), 'the final text has two primaries in pg-app0002');
     assertFullValidation(await session.diagnostics(URI, 2), final);
     const stats = await session.request<ValidationStats>(VALIDATION_STATS_REQUEST, {});
-    assert.equal(stats.lastReason, 'the edit is outside any group or all.vars');
+    assert.deepEqual([stats.groups, stats.lastReason], [1, undefined], 'the two groups as a run');
   }));
 
 test('after diagnostics and a pause, the server prepares the next edit; an edit then takes the block path as before', () =>

@@ -35,8 +35,9 @@ function layout(text: string): BlockLayout {
   return result;
 }
 
-function keyOf(block: { key: string } | undefined): string | undefined {
-  return block?.key;
+/** The keys of the blocks an edit belongs to. */
+function keyOf(blocks: { key: string }[] | undefined): string | undefined {
+  return blocks?.map((b) => b.key).join(', ');
 }
 
 test('slideBack moves an insertion or a deletion over characters that repeat it, and no further', () => {
@@ -57,7 +58,7 @@ test('Enter at the end of a group\'s last line belongs to that group, not to the
   const change = diffTexts(TEXT, after);
   assert.ok(change.start > BOUNDARY, 'the compared texts place the edit on the next key line');
   const owner = editOwner(layout(TEXT), change, TEXT);
-  assert.equal(keyOf(owner?.block), 'pg-test');
+  assert.equal(keyOf(owner?.blocks), 'pg-test');
   assert.deepEqual(owner?.change, { start: BOUNDARY, end: BOUNDARY, text: '        \n' });
   const result = reanalyze(analyze(TEXT), after);
   assert.equal(result.mode, 'block', result.reason);
@@ -79,20 +80,26 @@ test('a blank line deleted, a line break or a comment line typed before a group\
   }
 });
 
-test('a line at the groups\' own indentation still falls back, and an edit not next to a key line keeps its place', () => {
+test('a group key typed before a group\'s key line belongs to the group before, and an edit not next to a key line keeps its place', () => {
+  // compared, `pg-new:` and a line break come after the `pg-ne` of `pg-next:`: read before the key
+  // line, the new key line is parsed with pg-test, as a second key beside it (regroup.ts)
   const typed = TEXT.slice(0, BOUNDARY) + '    pg-new:\n' + TEXT.slice(BOUNDARY);
+  assert.ok(diffTexts(TEXT, typed).start > BOUNDARY + 4);
+  const read = editOwner(layout(TEXT), diffTexts(TEXT, typed), TEXT);
+  assert.equal(keyOf(read?.blocks), 'pg-test');
+  assert.deepEqual(read?.change, { start: BOUNDARY, end: BOUNDARY, text: '    pg-new:\n' });
   const result = reanalyze(analyze(TEXT), typed);
-  assert.equal(result.mode, 'full');
+  assert.equal(result.mode, 'groups');
   assertSame(result.analysis, typed, 'after a new group key');
   // a character typed in the middle of a value is where the comparison puts it
   const blocks = layout(TEXT);
   const at = TEXT.indexOf('pg_seq: 1');
   const change = { start: at, end: at, text: 'x' };
   const inValue = editOwner(blocks, change, TEXT);
-  assert.equal(keyOf(inValue?.block), 'pg-test');
+  assert.equal(keyOf(inValue?.blocks), 'pg-test');
   assert.equal(inValue?.change, change);
   // no group before the first one: an insertion in front of its key line stays with it
   const first = TEXT.indexOf('    etcd:');
   const owner = editOwner(blocks, { start: first, end: first, text: '\n' }, TEXT);
-  assert.equal(keyOf(owner?.block), 'etcd');
+  assert.equal(keyOf(owner?.blocks), 'etcd');
 });

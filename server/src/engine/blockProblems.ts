@@ -20,7 +20,7 @@ export function blockAt(layout: BlockLayout, at: number, textLength: number): Bl
 }
 
 /** Whether offset `at` is in the block: the end of the text belongs to the block that ends there (a problem at the end). */
-function holds(b: Block, at: number, textLength: number): boolean {
+function holds(b: Pick<Block, 'start' | 'end'>, at: number, textLength: number): boolean {
   return b.start <= at && (at < b.end || (at === b.end && b.end === textLength));
 }
 
@@ -33,8 +33,8 @@ export function sameProblems(a: readonly Finding[], b: readonly Finding[]): bool
   return ka.every((k, i) => k === kb[i]);
 }
 
-/** The text's YAML problems after the block was parsed again: its own replaced, later ones moved. */
-export function spliceProblems(before: readonly Finding[], block: Block, own: Finding[], delta: number, oldLength: number): Finding[] {
+/** The text's YAML problems after the block (or a run of blocks) was parsed again: its own replaced, later ones moved. */
+export function spliceProblems(before: readonly Finding[], block: Pick<Block, 'start' | 'end'>, own: Finding[], delta: number, oldLength: number): Finding[] {
   if (before.length === 0) return own;
   const out: Finding[] = [];
   for (const f of before) if (f.span.start < block.start) out.push(f);

@@ -105,7 +105,7 @@ function block(kind: Block['kind'], ancestors: YAMLMap[], index: number, pair: P
 }
 
 /** Start of the line holding the pair's key, when only spaces precede the key on that line. */
-function keyLineStart(text: string, pair: Pair): number | null {
+export function keyLineStart(text: string, pair: Pair): number | null {
   const key = pair.key as Node | null;
   if (!isScalar(key) || !key.range) return null;
   const keyStart = key.range[0];

@@ -1,25 +1,57 @@
 // Which block an edit belongs to. Comparing two texts says what changed but not always where: a
 // line break typed at the end of a group's last line compares as one typed in front of the next
-// group's key line, and a blank line deleted before a key line as characters taken from that key
-// line's indentation. Read that way the edit moves the next group's key, and the keystroke path
-// would parse the whole text. The same edit read a few characters earlier lies at the end of the
-// group before, where lines that are blank, comments or indented further belong (blocks.ts).
-import { Block, BlockLayout, blockOf } from './blocks';
+// group's key line, a blank line deleted before a key line as characters taken from that key
+// line's indentation, and a key line typed or deleted above a key with the same beginning as
+// characters of that key. Read that way the edit moves or renames the next group, and the
+// keystroke path would parse more than it needs. The same edit read a few characters earlier lies
+// at the end of the group before, where whole lines typed between two groups belong (blocks.ts).
+import type { Block, BlockLayout } from './blocks';
 import type { TextChange } from './incremental';
+import { MAX_REGION_BLOCKS } from './parseRegion';
 
-/** The block that holds `change` (old offsets of `before`), with the change as that block sees it. */
-export function editOwner(layout: BlockLayout, change: TextChange, before: string): { block: Block; change: TextChange } | undefined {
-  const keyLine = layout.blocks.find((b) => b.start <= change.end && change.end <= b.start + b.indent);
+/**
+ * The blocks that hold `change` (old offsets of `before`), with the change as they see it: one block,
+ * or a run of consecutive groups when the change reaches across group keys (or deletes from one
+ * key line's start, which leaves what remains of that group to the one before); undefined when
+ * the change lies outside the blocks or reaches across more than a region may hold.
+ */
+export function editOwner(layout: BlockLayout, change: TextChange, before: string): { blocks: Block[]; change: TextChange } | undefined {
+  // up to the end of the key: `pg-new:` typed above `pg-next:` compares as typed after its `pg-ne`
+  const keyLine = layout.blocks.find((b) => b.start <= change.end && change.end <= keyEnd(b));
   const earlier = keyLine && slideBack(change, before, change.end - keyLine.start);
   if (earlier) {
     // an insertion at the boundary is the group's before when it ends a line; a deletion up to it already is
-    const block = earlier.start === earlier.end
-      ? earlier.text.endsWith('\n') ? layout.blocks.find((b) => b.end === earlier.start) : undefined
-      : blockOf(layout, earlier.start, earlier.end, before.length);
-    if (block) return { block, change: earlier };
+    const blocks = earlier.start !== earlier.end
+      ? runOf(layout, earlier, before.length)
+      : earlier.text.endsWith('\n') ? layout.blocks.filter((b) => b.end === earlier.start) : [];
+    if (blocks.length > 0) return { blocks, change: earlier };
   }
-  const block = blockOf(layout, change.start, change.end, before.length);
-  return block && { block, change };
+  const blocks = runOf(layout, change, before.length);
+  return blocks.length > 0 ? { blocks, change } : undefined;
+}
+
+/** The consecutive blocks from the one holding the change's start to the one holding its end; none if they are not groups side by side. */
+function runOf(layout: BlockLayout, change: TextChange, textLength: number): Block[] {
+  const { blocks } = layout;
+  const { start, end } = change;
+  let i = blocks.findIndex((b) => b.start <= start && (start < b.end || (start === b.end && b.end === textLength)));
+  if (i < 0) return [];
+  let j = i;
+  while (end > blocks[j].end) {
+    j++;
+    if (j >= blocks.length || !sideBySide(blocks[j - 1], blocks[j])) return [];
+  }
+  if (end > start && start === blocks[i].start && i > 0 && sideBySide(blocks[i - 1], blocks[i])) i--;
+  return j - i + 1 <= MAX_REGION_BLOCKS ? blocks.slice(i, j + 1) : [];
+}
+
+/** Two groups of the same map, the second starting where the first ends. */
+function sideBySide(a: Block, b: Block): boolean {
+  return a.kind === 'group' && b.kind === 'group' && a.parent === b.parent && a.end === b.start;
+}
+
+function keyEnd(block: Block): number {
+  return (block.pair.key as { range: [number, number, number] }).range[1];
 }
 
 /**

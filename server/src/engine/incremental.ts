@@ -6,17 +6,20 @@
 // and those that judge cluster by cluster (Rule.units) judge the clusters of the block's hosts
 // only. Anything unusual falls back to a full analysis. Either way the findings equal those of
 // `analyze(newText)` (test/unit/incremental, test/unit/ruleReuse).
-import { Document, Pair, isMap, isScalar } from 'yaml';
+import { Document, Pair } from 'yaml';
 import { analyze, Analysis, AnalyzeOptions, analyzeModel, LocalReuse } from './analyze';
-import { Block, blockLayout, BlockLayout, hasAnchors, onlyCommentFrom } from './blocks';
+import { Block, blockLayout, BlockLayout, onlyCommentFrom } from './blocks';
 import { editOwner } from './editOwner';
 import { blockAt, sameProblems, spliceProblems } from './blockProblems';
 import type { Finding } from './findings';
 import { parseText, ParsedText } from './parse';
 import { changedParams, subtree } from './changes';
 import { ownString } from './ownString';
+import { keyText } from './model';
 import type { Inventory } from './model';
-import { placeRanges, spliceDocument, spliceInventory } from './splice';
+import { spliceDocument, spliceInventory } from './splice';
+import { MAX_REGION_BLOCKS, parseRegion, ParsedRegion, PROBLEMS_AT_END, TAKES_IN_NEXT } from './parseRegion';
+import { regroup } from './regroup';
 import { blockRanges } from './blockRanges';
 
 /** One replacement of old offsets [start, end) by `text`. */
@@ -28,8 +31,11 @@ export interface TextChange {
 
 export interface Reanalysis {
   analysis: Analysis;
-  /** 'block' when one block was re-parsed, else 'full' with the reason. */
-  mode: 'block' | 'full';
+  /**
+   * 'block' when one block was re-parsed; 'groups' when a run of groups was, and groups came, went
+   * or were renamed (regroup.ts); else 'full' with the reason.
+   */
+  mode: 'block' | 'groups' | 'full';
   reason?: string;
 }
 
@@ -70,8 +76,10 @@ function unconfinedProblems(layout: BlockLayout, parsed: ParsedText): string | n
   for (const [b, problems] of byBlock) {
     let next = b.end;
     while (text.charCodeAt(next) === 32) next++;
-    const alone = parseBlock(text.slice(b.start, next), b, {}, next < text.length);
-    if (typeof alone === 'string' || !sameProblems(alone.syntax, problems)) return 'the YAML problems of a group depend on the text around it';
+    const alone = parseRegion(text.slice(b.start, next), b.indent, b.start, {}, next < text.length);
+    if (typeof alone === 'string' || alone.pairs.length !== 1 || !sameKey(b, alone.pairs[0]) || !sameProblems(alone.syntax, problems)) {
+      return 'the YAML problems of a group depend on the text around it';
+    }
   }
   return null;
 }
@@ -131,31 +139,35 @@ export function reanalyze(previous: Analysis, text: string, options: AnalyzeOpti
   if (typeof layout === 'string') return full(layout);
   const owner = editOwner(layout, diffTexts(before, text, known), before);
   if (!owner) return full('the edit is outside any group or all.vars');
-  const { block, change } = owner;
+  const { change } = owner;
+  const block = owner.blocks[0];
   const delta = change.text.length - (change.end - change.start);
+  const region = parseAround(layout, owner.blocks, text, delta, options);
+  if (typeof region === 'string') return full(region);
+  const { blocks, next } = region;
+  if (blocks.length > 1 || region.pairs.length > 1 || !sameKey(block, region.pairs[0])) {
+    const regrouped = regroup(previous, layout, blocks, region, text, delta, next, options);
+    if (typeof regrouped === 'string') return full(regrouped);
+    // a problem the region's parse put in one of its groups may come from another: parsed alone, each must have its own
+    const { analysis, layout: regroupedLayout } = regrouped;
+    layouts.set(analysis, analysis.parsed.syntax.length > 0 ? unconfinedProblems(regroupedLayout, analysis.parsed) ?? regroupedLayout : regroupedLayout);
+    return { analysis, mode: 'groups' };
+  }
+  const pair = region.pairs[0];
   const blockText = text.slice(block.start, block.end + delta);
-  const problem = checkBlockText(blockText, block, block.end + delta === text.length);
-  if (problem) return full(problem);
-  // the parser's ranges may reach into the indentation of the next key line: let it see it
-  let next = block.end + delta;
-  while (text.charCodeAt(next) === 32) next++;
-  // a copy: the block's nodes outlive this version of the text, which they must not keep alive
-  const parsedBlock = parseBlock(ownString(text.slice(block.start, next)), block, options, next < text.length);
-  if (typeof parsedBlock === 'string') return full(parsedBlock);
-  const { pair } = parsedBlock;
 
   const inventory = previous.inventory;
   const doc = previous.parsed.inventoryDoc as Document.Parsed;
   const later = layout.blocks.filter((b) => b.start >= block.end).map((b) => b.pair);
   // the next key line is the same text in both versions, `delta` further on in the new one
-  if (!spliceDocument(doc, block, pair, delta, later, { before, after: text, nextKey: next - delta })) {
+  if (!spliceDocument(doc, [block], [pair], delta, later, { before, after: text, nextKey: next - delta })) {
     return full('a map or the document ends inside the block');
   }
-  const model = spliceInventory(inventory, block, pair);
+  const model = spliceInventory(inventory, [block], [pair]);
   const parsed = {
     ...previous.parsed,
     text,
-    syntax: spliceProblems(previous.parsed.syntax, block, parsedBlock.syntax, delta, before.length),
+    syntax: spliceProblems(previous.parsed.syntax, block, region.syntax, delta, before.length),
     marks: previous.parsed.marks.after(text, { start: change.start, length: change.text.length }),
   };
   const edit = { start: change.start, end: change.end, length: change.text.length };
@@ -197,72 +209,56 @@ function editedHosts(block: Block, pair: Pair, before: Inventory, after: Invento
   return hosts;
 }
 
-/** Lines after the key line must stay inside the block: more indented than the key, blank or comments. */
-function checkBlockText(blockText: string, block: Block, atEnd: boolean): string | null {
-  if (!atEnd && !blockText.endsWith('\n')) return 'the edit joins the block to the next key line';
-  let lineStart = blockText.indexOf('\n') + 1;
-  while (lineStart > 0 && lineStart < blockText.length) {
+/**
+ * The region the edit needs parsed again: the edited block or run of groups, and the groups after it that a half-typed
+ * line takes in (a group key typed without its colon joins the next group's key). Its pairs, its
+ * YAML problems, its blocks, and where the key line after it starts in `text`; or why not.
+ */
+function parseAround(layout: BlockLayout, run: readonly Block[], text: string, delta: number, options: AnalyzeOptions): (ParsedRegion & { blocks: Block[]; next: number }) | string {
+  const blocks = [...run];
+  const block = blocks[0];
+  for (;;) {
+    const end = blocks[blocks.length - 1].end + delta;
+    const problem = checkRegionText(text.slice(block.start, end), block.indent, end === text.length);
+    if (problem) return problem;
+    // the parser's ranges may reach into the indentation of the next key line: let it see it
+    let next = end;
+    while (text.charCodeAt(next) === 32) next++;
+    // a copy: the region's nodes outlive this version of the text, which they must not keep alive
+    const region = parseRegion(ownString(text.slice(block.start, next)), block.indent, block.start, options, next < text.length);
+    if (typeof region !== 'string') return { ...region, blocks, next };
+    const after = region === TAKES_IN_NEXT || region === PROBLEMS_AT_END ? nextGroup(layout, blocks) : undefined;
+    if (!after) return region;
+    blocks.push(after);
+  }
+}
+
+/** The group right after the run `blocks`, when the run may grow by it. */
+function nextGroup(layout: BlockLayout, blocks: Block[]): Block | undefined {
+  const last = blocks[blocks.length - 1];
+  if (blocks.length >= MAX_REGION_BLOCKS || last.kind !== 'group') return undefined;
+  const after = layout.blocks[layout.blocks.indexOf(last) + 1];
+  return after && after.kind === 'group' && after.parent === last.parent && after.start === last.end ? after : undefined;
+}
+
+/** Lines after the first key line must stay in the region: indented as its keys or further, blank, or comments. */
+function checkRegionText(regionText: string, indent: number, atEnd: boolean): string | null {
+  if (!atEnd && !regionText.endsWith('\n')) return 'the edit joins the block to the next key line';
+  let lineStart = regionText.indexOf('\n') + 1;
+  while (lineStart > 0 && lineStart < regionText.length) {
     let i = lineStart;
-    while (blockText.charCodeAt(i) === 32) i++;
-    if (!onlyCommentFrom(blockText, i) && i - lineStart <= block.indent) return 'a line of the block moved out of it';
-    lineStart = blockText.indexOf('\n', lineStart) + 1;
+    while (regionText.charCodeAt(i) === 32) i++;
+    if (!onlyCommentFrom(regionText, i) && i - lineStart < indent) return 'a line of the block moved out of it';
+    lineStart = regionText.indexOf('\n', lineStart) + 1;
   }
   return null;
 }
 
-/** A key line put after a block's text: what follows a block can change how its last lines parse. */
-const FOLLOWER_KEY = 'pigsty-lint-next-key';
-const FOLLOWER = `${FOLLOWER_KEY}:\n`;
-
-/**
- * The block's new pair, with ranges in whole-text offsets, and its YAML problems, or why it cannot
- * stand in. `blockText` ends with the indentation of the next key line when `followed`. An unusual
- * block can parse alone and still take in the key line after it in the whole text (an explicit key
- * `?` left open, a flow map or a quoted string not closed, say): so the block is parsed followed by
- * a key line where the next one starts, and that key must come out as the block's sibling, with no
- * problem at or after it: the parser is then back where the whole text has it, and the block's own
- * problems are the ones a full parse finds in it. When the next key line is less indented than the
- * block, the follower goes at the block's indentation in a second parse, which serves only as that
- * check: the first keeps the ranges of the whole text.
- */
-function parseBlock(blockText: string, block: Block, options: AnalyzeOptions, followed: boolean): { pair: Pair; syntax: Finding[] } | string {
-  const nextIndent = blockText.length - (blockText.lastIndexOf('\n') + 1);
-  // a key line indented further than the block's key (a lone `:` can be one) is no sibling to mimic
-  if (followed && nextIndent > block.indent) return 'the key line after the block is indented further';
-  const together = followed && nextIndent === block.indent;
-  const parsed = parseText(together ? blockText + FOLLOWER : blockText, options.lang);
-  if (parsed.syntaxOnly) return 'the block is checked for syntax only';
-  // a problem reported in the indentation of the next key line (a flow collection left open on the
-  // block's last line) would be the next block's by its place: the block alone cannot own it
-  if (followed && parsed.syntax.some((f) => f.span.end > blockText.length - nextIndent)) return 'the block has YAML problems at its end';
-  if (parsed.documents.length !== 1) return 'the block holds a document marker';
-  const root = parsed.documents[0].contents;
-  if (!isMap(root) || root.flow || root.items.length !== (together ? 2 : 1)) return 'the block is no longer one key';
-  const check = together || !followed ? parsed : parseText(blockText + ' '.repeat(block.indent - nextIndent) + FOLLOWER, options.lang);
-  if (followed && !followsBlock(check, blockText.length + (together ? 0 : block.indent - nextIndent))) {
-    return 'the block takes in the key line after it';
-  }
-  const pair = root.items[0] as Pair;
-  const key = pair.key as { range?: [number, number, number]; value?: unknown; source?: unknown } | null;
-  const oldKey = block.pair.key as { range: [number, number, number]; value?: unknown; source?: unknown };
-  if (!key?.range || key.range[0] !== block.indent) return 'the block key moved';
-  if (key.range[1] !== oldKey.range[1] - block.start) return 'the block key changed';
-  if (blockText.slice(key.range[0], key.range[1]) !== block.key || key.value !== oldKey.value) {
-    return 'the block key changed';
-  }
-  if (hasAnchors(pair)) return 'the block uses anchors or aliases';
-  placeRanges(pair, block.start);
-  const syntax = parsed.syntax.map((f) => ({ ...f, span: { start: f.span.start + block.start, end: f.span.end + block.start } }));
-  return { pair, syntax };
-}
-
-/** Whether the follower key put at `offset` came out as the second key of the top map, with nothing wrong from it on. */
-function followsBlock(parsed: ParsedText, offset: number): boolean {
-  if (parsed.syntaxOnly || parsed.documents.length !== 1 || parsed.syntax.some((f) => f.span.end > offset)) return false;
-  const root = parsed.documents[0].contents;
-  if (!isMap(root) || root.items.length !== 2) return false;
-  const key = root.items[1].key;
-  return isScalar(key) && key.range?.[0] === offset && key.value === FOLLOWER_KEY;
+/** Whether the re-parsed pair has the block's key, where it was (a key over two lines, a YAML problem, is one value). */
+function sameKey(block: Block, pair: Pair): boolean {
+  const key = pair.key as { range: [number, number, number]; value?: unknown };
+  const oldKey = block.pair.key as { range: [number, number, number]; value?: unknown };
+  return key.range[0] === oldKey.range[0] && key.range[1] === oldKey.range[1] && key.value === oldKey.value && keyText(pair.key) === block.key;
 }
 
 /**

@@ -86,19 +86,23 @@ export interface SpliceTexts {
 }
 
 /**
- * Replaces the block's pair in the document: ranges after the old block move by `delta`, and the
- * maps that ended with the old pair end with the new one. `later` are the pairs of the blocks after
- * it, moved as a whole. Returns false, with nothing changed, when an enclosing map or the document
- * ends inside the block in another way, or may in the new text: comment lines after the block's
- * last value can take the end of the maps around it up to the next key, so when those maps end
- * with the block, what follows its last value must be the same lines as before (comments may say
- * other words).
+ * Replaces the pairs of `blocks` (one block, or a run of consecutive groups) by `pairs` in the
+ * document: ranges after the old blocks move by `delta`, and the maps that ended with the old last
+ * pair end with the new last one. `later` are the pairs of the blocks after them, moved as a whole.
+ * Returns false, with nothing changed, when an enclosing map or the document ends inside the blocks
+ * in another way, or may in the new text: comment lines after the last value can take the end of
+ * the maps around it up to the next key, so when those maps end with it, what follows it must be
+ * the same lines as before (comments may say other words).
  */
-export function spliceDocument(doc: Document.Parsed, block: Block, pair: Pair, delta: number, later: readonly Pair[], texts: SpliceTexts): boolean {
-  const oldEnd = pairEnd(block.pair);
-  const newEnd = pairEnd(pair);
-  const ends: [number, number, number][] = [...block.ancestors.map((m) => m.range!), doc.range as [number, number, number]];
-  const inside = (v: number) => v >= block.start && v < block.end;
+export function spliceDocument(
+  doc: Document.Parsed, blocks: readonly Block[], pairs: readonly Pair[], delta: number, later: readonly Pair[], texts: SpliceTexts,
+): boolean {
+  const first = blocks[0];
+  const last = blocks[blocks.length - 1];
+  const oldEnd = pairEnd(last.pair);
+  const newEnd = pairEnd(pairs[pairs.length - 1]);
+  const ends: [number, number, number][] = [...first.ancestors.map((m) => m.range!), doc.range as [number, number, number]];
+  const inside = (v: number) => v >= first.start && v < last.end;
   for (const range of ends) {
     if ((inside(range[1]) && range[1] !== oldEnd) || (inside(range[2]) && range[2] !== oldEnd)) return false;
   }
@@ -112,20 +116,20 @@ export function spliceDocument(doc: Document.Parsed, block: Block, pair: Pair, d
   if (delta !== 0) {
     for (const p of later) moveRanges(blockRanges(p), delta);
     // what lies outside the blocks: the maps around them, other top-level keys
-    shiftRanges(doc.contents, block.end, delta, block.pair);
+    shiftRanges(doc.contents, last.end, delta, last.pair);
     const range = doc.range as [number, number, number];
-    for (let i = 0; i < 3; i++) if (range[i] >= block.end) range[i] += delta;
+    for (let i = 0; i < 3; i++) if (range[i] >= last.end) range[i] += delta;
   }
   ends.forEach((range, i) => {
     if (withPair[i][0]) range[1] = newEnd;
     if (withPair[i][1]) range[2] = newEnd;
   });
-  block.parent.items[block.index] = pair;
+  first.parent.items.splice(first.index, blocks.length, ...pairs);
   return true;
 }
 
 /** The model of the spliced document, reusing every entry the edit cannot have changed. */
-export function spliceInventory(prev: Inventory, block: Block, pair: Pair): Inventory {
+export function spliceInventory(prev: Inventory, blocks: readonly Block[], pairs: readonly Pair[]): Inventory {
   const doc = prev.doc!;
   const wrapped = (inner: Pair): Document.Parsed => {
     // a document that shares the real one's schema and options, holding `all: {<inner>}`
@@ -135,18 +139,20 @@ export function spliceInventory(prev: Inventory, block: Block, pair: Pair): Inve
     root.items = [new Pair(new Scalar('all'), all)];
     return Object.create(doc, { contents: { value: root } }) as Document.Parsed;
   };
-  if (block.kind === 'vars') {
-    const mini = buildInventory(wrapped(pair));
-    return { ...prev, varsKey: pair.key as Scalar, varsNode: mini.varsNode, globalVars: mini.globalVars };
+  if (blocks[0].kind === 'vars') {
+    const mini = buildInventory(wrapped(pairs[0]));
+    return { ...prev, varsKey: pairs[0].key as Scalar, varsNode: mini.varsNode, globalVars: mini.globalVars };
   }
   const holder = new YAMLMap();
-  holder.items = [pair];
+  holder.items = [...pairs];
   const mini = buildInventory(wrapped(new Pair(new Scalar('children'), holder)));
-  const oldKey = block.pair.key;
-  const first = prev.groups.findIndex((g) => g.depth === 1 && g.keyNode === oldKey);
-  if (first < 0) throw new Error(`group ${block.key} is missing from the model`);
-  let last = first + 1;
-  while (last < prev.groups.length && prev.groups[last].depth > 1) last++;
+  const first = prev.groups.findIndex((g) => g.depth === 1 && g.keyNode === blocks[0].pair.key);
+  let last = first;
+  for (const block of blocks) {
+    if (prev.groups[last]?.keyNode !== block.pair.key) throw new Error(`group ${block.key} is missing from the model`);
+    last++;
+    while (last < prev.groups.length && prev.groups[last].depth > 1) last++;
+  }
   const groups = [...prev.groups.slice(0, first), ...mini.groups, ...prev.groups.slice(last)];
   return { ...prev, groups, ...splicedIndexes(prev, prev.groups.slice(first, last), mini.groups, groups) };
 }

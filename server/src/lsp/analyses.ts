@@ -23,6 +23,8 @@ interface Edited {
 export interface AnalysisStats {
   /** Versions analysed from the previous one by re-parsing one block. */
   block: number;
+  /** Versions analysed from the previous one by re-parsing a run of groups, some added, removed or renamed. */
+  groups: number;
   /** Versions analysed in full (first open, or an edit the block path cannot take). */
   full: number;
   lastReason?: string;
@@ -37,7 +39,7 @@ export interface AnalysisStats {
 export class Analyses {
   private readonly cache = new Map<string, Entry>();
   private readonly edited = new Map<string, Edited>();
-  readonly stats: AnalysisStats = { block: 0, full: 0, prepared: 0 };
+  readonly stats: AnalysisStats = { block: 0, groups: 0, full: 0, prepared: 0 };
 
   constructor(
     private readonly options: () => AnalyzeOptions & { assumeInventory?: boolean },
