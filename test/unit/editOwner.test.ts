@@ -12,20 +12,19 @@ import { dedent } from '../helpers/ruleTester';
 const TEXT = dedent(`
   all:
     children:
-      etcd: { hosts: { 10.10.10.10: { etcd_seq: 1 } }, vars: { etcd_cluster: etcd } }
       pg-test:
-        hosts:
-          10.10.10.11: { pg_seq: 1, pg_role: primary }
-        vars:
-          pg_cluster: pg-test
+        hosts: { 10.10.10.11: { pg_seq: 1, pg_role: primary } }
+        vars: { pg_cluster: pg-test }
       pg-next:
-        hosts: { 10.10.10.12: { pg_seq: 1, pg_role: primary } }
+        hosts:
+          10.10.10.12: { pg_seq: 1, pg_role: primary }
         vars: { pg_cluster: pg-next }
+      etcd: { hosts: { 10.10.10.10: { etcd_seq: 1 } }, vars: { etcd_cluster: etcd } }
     vars:
       admin_ip: 10.10.10.10
 `);
 
-const LAST_LINE = '        pg_cluster: pg-test\n';
+const LAST_LINE = '      vars: { pg_cluster: pg-test }\n';
 /** The start of pg-next's key line, where pg-test's block ends. */
 const BOUNDARY = TEXT.indexOf(LAST_LINE) + LAST_LINE.length;
 
@@ -71,7 +70,7 @@ test('a blank line deleted, a line break or a comment line typed before a group\
     ['a line break at the start of the key line', TEXT, blank],
     ['the blank line deleted again', blank, TEXT],
     ['a comment line pasted above the key line', TEXT, TEXT.slice(0, BOUNDARY) + '    # the next cluster\n' + TEXT.slice(BOUNDARY)],
-    ['a parameter typed on a new last line', TEXT, TEXT.slice(0, BOUNDARY) + '        pg_databases: []\n' + TEXT.slice(BOUNDARY)],
+    ['a key typed on a new last line', TEXT, TEXT.slice(0, BOUNDARY) + '      children: {}\n' + TEXT.slice(BOUNDARY)],
   ];
   for (const [what, before, after] of cases) {
     const result = reanalyze(analyze(before), after);
@@ -99,7 +98,7 @@ test('a group key typed before a group\'s key line belongs to the group before, 
   assert.equal(keyOf(inValue?.blocks), 'pg-test');
   assert.equal(inValue?.change, change);
   // no group before the first one: an insertion in front of its key line stays with it
-  const first = TEXT.indexOf('    etcd:');
+  const first = TEXT.indexOf('    pg-test:');
   const owner = editOwner(blocks, { start: first, end: first, text: '\n' }, TEXT);
-  assert.equal(keyOf(owner?.blocks), 'etcd');
+  assert.equal(keyOf(owner?.blocks), 'pg-test');
 });
