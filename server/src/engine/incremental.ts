@@ -4,7 +4,8 @@
 // for that group alone, and the rules run over the updated model: those whose inputs the edit left
 // alone keep their findings, those that judge entry by entry (Rule.local) run over the block only,
 // and those that judge cluster by cluster (Rule.units) judge the clusters of the block's hosts
-// only. Anything unusual falls back to a full analysis. Either way the findings equal those of
+// only. An edit that adds, removes or renames groups re-parses the run of groups it touched
+// instead (regroup.ts). Anything unusual falls back to a full analysis. Either way the findings equal those of
 // `analyze(newText)` (test/unit/incremental, test/unit/ruleReuse).
 import { Document, Pair } from 'yaml';
 import { analyze, Analysis, AnalyzeOptions, analyzeModel, LocalReuse } from './analyze';

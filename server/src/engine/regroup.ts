@@ -50,7 +50,7 @@ export function regroup(
     ...previous.parsed,
     text,
     syntax: spliceProblems(previous.parsed.syntax, { start: first.start, end: last.end }, region.syntax, delta, before.length),
-    // markers may have appeared anywhere in the region: searched again when asked
+    // a marker the text lacked is looked for in the whole region, not only where the edit wrote
     marks: previous.parsed.marks.after(text, { start: first.start, length: last.end + delta - first.start }),
   };
   const analysis = analyzeModel(parsed, model, options);
