@@ -7,6 +7,12 @@ import type { Finding } from './findings';
 
 /** The block holding offset `at` (blocks are in text order and do not overlap). */
 export function blockAt(layout: BlockLayout, at: number, textLength: number): Block | undefined {
+  const i = blockIndexAt(layout, at, textLength);
+  return i < 0 ? undefined : layout.blocks[i];
+}
+
+/** The index of the block holding offset `at`, or -1 (a binary search: a file has thousands of blocks). */
+export function blockIndexAt(layout: BlockLayout, at: number, textLength: number): number {
   const { blocks } = layout;
   let lo = 0;
   let hi = blocks.length;
@@ -15,8 +21,8 @@ export function blockAt(layout: BlockLayout, at: number, textLength: number): Bl
     if (blocks[mid].end <= at) lo = mid + 1;
     else hi = mid;
   }
-  const b = blocks[lo] ?? blocks[blocks.length - 1];
-  return b && holds(b, at, textLength) ? b : undefined;
+  const i = Math.min(lo, blocks.length - 1);
+  return i >= 0 && holds(blocks[i], at, textLength) ? i : -1;
 }
 
 /** Whether offset `at` is in the block: the end of the text belongs to the block that ends there (a problem at the end). */

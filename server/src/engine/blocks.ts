@@ -99,7 +99,8 @@ function firstAfter(values: readonly number[], x: number): number | undefined {
   return values[lo];
 }
 
-function block(kind: Block['kind'], ancestors: YAMLMap[], index: number, pair: Pair, key: string, start: number, text: string): Block {
+/** A block whose key line starts at `start`; it runs to the end of the text until the caller sets its end. */
+export function block(kind: Block['kind'], ancestors: YAMLMap[], index: number, pair: Pair, key: string, start: number, text: string): Block {
   const keyStart = (pair.key as Node).range![0];
   return { kind, parent: ancestors[0], index, ancestors, pair, key, start, end: text.length, indent: keyStart - start };
 }

@@ -8,6 +8,7 @@
 import type { Block, BlockLayout } from './blocks';
 import type { TextChange } from './incremental';
 import { MAX_REGION_BLOCKS } from './parseRegion';
+import { blockIndexAt } from './blockProblems';
 
 /**
  * The blocks that hold `change` (old offsets of `before`), with the change as they see it: one block,
@@ -17,13 +18,15 @@ import { MAX_REGION_BLOCKS } from './parseRegion';
  */
 export function editOwner(layout: BlockLayout, change: TextChange, before: string): { blocks: Block[]; change: TextChange } | undefined {
   // up to the end of the key: `pg-new:` typed above `pg-next:` compares as typed after its `pg-ne`
-  const keyLine = layout.blocks.find((b) => b.start <= change.end && change.end <= keyEnd(b));
+  const k = blockIndexAt(layout, change.end, before.length);
+  const keyLine = k >= 0 && change.end <= keyEnd(layout.blocks[k]) ? layout.blocks[k] : undefined;
   const earlier = keyLine && slideBack(change, before, change.end - keyLine.start);
   if (earlier) {
-    // an insertion at the boundary is the group's before when it ends a line; a deletion up to it already is
+    // an insertion at the key line's start is the group's before when it ends a line; a deletion up to it already is
+    const previous = layout.blocks[k - 1];
     const blocks = earlier.start !== earlier.end
       ? runOf(layout, earlier, before.length)
-      : earlier.text.endsWith('\n') ? layout.blocks.filter((b) => b.end === earlier.start) : [];
+      : earlier.text.endsWith('\n') && previous?.end === earlier.start ? [previous] : [];
     if (blocks.length > 0) return { blocks, change: earlier };
   }
   const blocks = runOf(layout, change, before.length);
@@ -34,7 +37,7 @@ export function editOwner(layout: BlockLayout, change: TextChange, before: strin
 function runOf(layout: BlockLayout, change: TextChange, textLength: number): Block[] {
   const { blocks } = layout;
   const { start, end } = change;
-  let i = blocks.findIndex((b) => b.start <= start && (start < b.end || (start === b.end && b.end === textLength)));
+  let i = blockIndexAt(layout, start, textLength);
   if (i < 0) return [];
   let j = i;
   while (end > blocks[j].end) {

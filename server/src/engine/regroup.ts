@@ -7,7 +7,7 @@
 // parser leaves such texts to `yaml`).
 import type { Document, Pair, Scalar } from 'yaml';
 import { Analysis, AnalyzeOptions, analyzeModel } from './analyze';
-import { Block, BlockLayout, keyLineStart } from './blocks';
+import { block, Block, BlockLayout, keyLineStart } from './blocks';
 import { keyText } from './model';
 import type { ParsedRegion } from './parseRegion';
 import { spliceProblems } from './blockProblems';
@@ -71,18 +71,8 @@ function regroupedLayout(layout: BlockLayout, blocks: readonly Block[], pairs: r
       if (b.parent === first.parent) b.index += shift;
     } else if (b.end >= end && !blocks.includes(b)) b.end += delta;
   }
-  const starts = pairs.map((p) => keyLineStart(text, p)!);
-  const fresh: Block[] = pairs.map((pair, i) => ({
-    kind: 'group',
-    parent: first.parent,
-    index: first.index + i,
-    ancestors: first.ancestors,
-    pair,
-    key: keyText(pair.key)!,
-    start: starts[i],
-    end: i + 1 < pairs.length ? starts[i + 1] : end + delta,
-    indent: (pair.key as Scalar).range![0] - starts[i],
-  }));
+  const fresh = pairs.map((pair, i) => block('group', first.ancestors, first.index + i, pair, keyText(pair.key)!, keyLineStart(text, pair)!, text));
+  fresh.forEach((b, i) => (b.end = i + 1 < fresh.length ? fresh[i + 1].start : end + delta));
   layout.blocks.splice(at, blocks.length, ...fresh);
   return layout;
 }
