@@ -127,8 +127,3 @@ export function hasAnchors(node: unknown): boolean {
   }
   return false;
 }
-
-/** The block that holds the whole of an edit of old offsets [start, end), if any. */
-export function blockOf(layout: BlockLayout, start: number, end: number, textLength: number): Block | undefined {
-  return layout.blocks.find((b) => start >= b.start && end <= b.end && (start < b.end || b.end === textLength));
-}
