@@ -2,11 +2,14 @@
 // spliced, instead of the whole text (server/src/engine/regroup.ts). Every version is compared with
 // a full validation (findings, YAML nodes, the model's indexes, effective parameters).
 import { test } from 'node:test';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as assert from 'node:assert/strict';
 import { generateInventory } from '../../bench/generate';
 import { analyze, Analysis } from '../../server/src/engine/analyze';
 import { reanalyze } from '../../server/src/engine/incremental';
 import { assertSame } from '../helpers/replay';
+import { CORPUS_DIR } from '../helpers/corpus';
 
 /** One keystroke as an editor sends it: text put at the cursor, the cursor then `back` characters before its end. */
 interface Key {
@@ -84,14 +87,14 @@ test('a group pasted between two groups, and one deleted line by line, stay off 
   assert.equal(current, text);
 });
 
-test('a new group key that repeats a later group is a duplicate only the whole text shows: full validation', () => {
+test('a new group key that repeats a later group: the repeated key is reported at the later group, off the full path', () => {
   const text = generateInventory(30).text;
   const at = blankBefore(text, 'pg-app0003');
   const typed = text.slice(0, at) + '\n    pg-app0020:' + text.slice(at);
   const result = reanalyze(analyze(text), typed);
-  assert.equal(result.mode, 'full');
-  assert.equal(result.reason, 'a group key repeats another group');
-  assert.ok(result.analysis.findings.some((f) => f.code === 'yaml/duplicate-key'), 'the duplicate is reported');
+  assert.equal(result.mode, 'groups');
+  const later = typed.indexOf('\n    pg-app0020:\n', at + 2) + 1 + 4;
+  assert.deepEqual(result.analysis.findings.filter((f) => f.code === 'yaml/duplicate-key').map((f) => f.span.start), [later]);
   assertSame(result.analysis, typed, 'after the duplicate key');
 });
 
@@ -110,4 +113,23 @@ test('a problem the run of groups puts in its second group, caused by the first,
   assert.equal(mended.mode, 'full');
   assert.equal(mended.reason, 'the YAML problems of a group depend on the text around it');
   assertSame(mended.analysis, text, 'after deleting `{`');
+});
+
+test('a run of groups with YAML problems and a comment left of its keys is left to a full validation', () => {
+  // conf/demo/kafka.yml with a note after its last group; `|` typed where the comment above
+  // kf-test starts puts that comment at column 0. Parsed as a region at the top level, the comment
+  // and the broken line gave a third problem ("map comment with trailing content") that the whole
+  // text, which nests the groups under all.children, does not have (found by npm run replay)
+  const lines = fs.readFileSync(path.join(CORPUS_DIR, 'conf/demo/kafka.yml'), 'utf8').split('\n');
+  const last = lines.findIndex((l) => l === '  vars:') - 1;
+  assert.equal(lines[last], '');
+  lines.splice(last, 0, '    # a note');
+  const text = lines.join('\n');
+  const at = text.indexOf('# 3-node secure HA');
+  const typed = text.slice(0, at) + '|\n' + text.slice(at);
+  const result = reanalyze(analyze(text), typed);
+  assert.equal(result.mode, 'full');
+  assert.equal(result.reason, 'the block has YAML problems and a comment indented less than its keys');
+  assert.equal(result.analysis.parsed.syntax.length, 2);
+  assertSame(result.analysis, typed, 'after `|`');
 });

@@ -43,6 +43,9 @@ export function parseRegion(regionText: string, indent: number, start: number, o
   const together = followed && nextIndent === indent;
   const parsed = parseText(together ? regionText + FOLLOWER : regionText, options.lang);
   if (parsed.syntaxOnly) return 'the block is checked for syntax only';
+  // the region parses at the top level, the whole text nests it: around a YAML problem, a comment
+  // indented less than the region's keys can be read otherwise in the two (a map comment)
+  if (parsed.syntax.length > 0 && hasCommentIndentedBelow(regionText, indent)) return 'the block has YAML problems and a comment indented less than its keys';
   // a problem reported in the indentation of the next key line (a flow collection left open on the
   // region's last line) would be the next block's by its place: the region alone cannot own it
   if (followed && parsed.syntax.some((f) => f.span.end > regionText.length - nextIndent)) return PROBLEMS_AT_END;
@@ -73,4 +76,14 @@ function followsRegion(parsed: ParsedText, offset: number): boolean {
   if (!isMap(root) || root.items.length < 2) return false;
   const key = root.items[root.items.length - 1].key;
   return isScalar(key) && key.range?.[0] === offset && key.value === FOLLOWER_KEY;
+}
+
+/** Whether a comment line of the region starts left of column `indent`. */
+function hasCommentIndentedBelow(regionText: string, indent: number): boolean {
+  for (let at = 0; at < regionText.length; at = regionText.indexOf('\n', at) + 1 || regionText.length) {
+    let i = at;
+    while (i < at + indent && (regionText.charCodeAt(i) === 32 || regionText.charCodeAt(i) === 9)) i++;
+    if (i < at + indent && regionText.charCodeAt(i) === 35 /* # */) return true;
+  }
+  return false;
 }
