@@ -1,5 +1,5 @@
 // npm run replay: the keystroke path against a full validation for as long as asked. Random edits
-// (characters, lines, YAML indicators, lines at the ends of groups) replayed over every corpus
+// (characters, lines, YAML indicators, lines at the ends of groups, groups copied) replayed over every corpus
 // template and generated inventories, each result compared with `analyze` of the same text
 // (test/helpers/replay.ts). Each seed replays one text from its start, so a failure is reproduced
 // by its name and seed, which are printed; the exit code is 1 when any seed failed.
@@ -7,7 +7,7 @@
 import * as fs from 'node:fs';
 import { generateInventory } from './generate';
 import { corpusFiles, corpusName } from '../test/helpers/corpus';
-import { randomEdit, replay, tailEdit } from '../test/helpers/replay';
+import { groupCopy, randomEdit, replay, tailEdit } from '../test/helpers/replay';
 
 const MINUTES = Number(process.env.REPLAY_MINUTES ?? 5);
 const FIRST_SEED = Number(process.env.REPLAY_SEED ?? 1);
@@ -19,7 +19,8 @@ const TYPED = ['? ', '"', '[', ']', '{', '}', '\t', '\t# c\n', '&a ', '*a', '<<:
 function anyEdit(text: string, rand: () => number): string {
   const kind = rand();
   if (kind < 0.5) return randomEdit(text, rand);
-  if (kind < 0.7) return tailEdit(text, rand);
+  if (kind < 0.65) return tailEdit(text, rand);
+  if (kind < 0.75) return groupCopy(text, rand);
   const at = Math.floor(rand() * (text.length + 1));
   return text.slice(0, at) + TYPED[Math.floor(rand() * TYPED.length)] + text.slice(at);
 }

@@ -132,3 +132,25 @@ export function tailEdit(text: string, rand: () => number): string {
   return text.slice(0, at) + line + text.slice(lineEnd);
 }
 
+
+/**
+ * A key written at the indentation of groups (four spaces), lines and all, copied to just after
+ * itself or after another such key: a cluster added by copy and paste, its key repeated until
+ * renamed. Under `all.vars` the same edit repeats a parameter.
+ */
+export function groupCopy(text: string, rand: () => number): string {
+  const starts = [...text.matchAll(/^ {4}[^ #\n]/gm)].map((m) => m.index!);
+  if (starts.length === 0) return randomEdit(text, rand);
+  // a block ends where a line with content is indented four spaces or less
+  const endOf = (start: number): number => {
+    const m = /\n(?= {0,4}[^ \n])/g;
+    m.lastIndex = start;
+    const found = m.exec(text);
+    return found ? found.index + 1 : text.length;
+  };
+  const from = starts[Math.floor(rand() * starts.length)];
+  const copied = text.slice(from, endOf(from));
+  const to = endOf(starts[Math.floor(rand() * starts.length)]);
+  const piece = copied.endsWith('\n') ? copied : copied + '\n';
+  return text.slice(0, to) + piece + text.slice(to);
+}

@@ -21,6 +21,7 @@ import type { Inventory } from './model';
 import { spliceDocument, spliceInventory } from './splice';
 import { MAX_REGION_BLOCKS, parseRegion, ParsedRegion, PROBLEMS_AT_END, TAKES_IN_NEXT } from './parseRegion';
 import { regroup } from './regroup';
+import { duplicateGroupProblems, duplicateProblemOf, isDuplicateGroupProblem, repeatAfterMayMove } from './duplicateGroups';
 import { blockRanges } from './blockRanges';
 
 /** One replacement of old offsets [start, end) by `text`. */
@@ -64,9 +65,17 @@ const MAX_BLOCKS_WITH_PROBLEMS = 4;
  * problem: without this, every keystroke until the line was whole would parse the whole text.)
  */
 function unconfinedProblems(layout: BlockLayout, parsed: ParsedText): string | null {
+  const length = parsed.text.length;
+  // repeated group keys are the layout's, worked out from it again whenever group keys change
+  const repeated = parsed.syntax.filter((f) => isDuplicateGroupProblem(f, layout, length));
+  const expected = duplicateGroupProblems(layout, parsed.text);
+  if (typeof expected === 'string') return expected;
+  if (!sameProblems(repeated, expected)) return "the text's repeated group keys are not its layout's";
+  const layoutOwn = new Set(repeated);
   const byBlock = new Map<Block, Finding[]>();
   for (const f of parsed.syntax) {
-    const b = blockAt(layout, f.span.start, parsed.text.length);
+    if (layoutOwn.has(f)) continue;
+    const b = blockAt(layout, f.span.start, length);
     if (!b || f.span.end > b.end) return 'the text has YAML problems outside any group or all.vars';
     const list = byBlock.get(b);
     if (list) list.push(f);
@@ -155,6 +164,9 @@ export function reanalyze(previous: Analysis, text: string, options: AnalyzeOpti
     return { analysis, mode: 'groups' };
   }
   const pair = region.pairs[0];
+  if (repeatAfterMayMove(layout, block, previous.parsed.syntax, text, delta)) return full('the group after the edit repeats a key and may follow an empty value');
+  // the block's key stayed: a repeated key's problem stays with it
+  const repeated = duplicateProblemOf(block, previous.parsed.syntax);
   const blockText = text.slice(block.start, block.end + delta);
 
   const inventory = previous.inventory;
@@ -168,7 +180,7 @@ export function reanalyze(previous: Analysis, text: string, options: AnalyzeOpti
   const parsed = {
     ...previous.parsed,
     text,
-    syntax: spliceProblems(previous.parsed.syntax, block, region.syntax, delta, before.length),
+    syntax: spliceProblems(previous.parsed.syntax, block, [...repeated, ...region.syntax], delta, before.length),
     marks: previous.parsed.marks.after(text, { start: change.start, length: change.text.length }),
   };
   const edit = { start: change.start, end: change.end, length: change.text.length };

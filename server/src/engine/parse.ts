@@ -97,6 +97,11 @@ export function parseText(text: string, lang: Lang = 'en'): ParsedText {
   return { text, documents: docs, inventoryDoc, syntax, syntaxOnly: syntaxOnly || aliasBomb, aliasBomb, marks: new TextMarks(text) };
 }
 
+/** The problem `yaml` reports at a map key (starting at `at`) that repeats an earlier key of its map. */
+export function duplicateKeyProblem(at: number, length: number): Finding {
+  return yamlProblem({ code: 'DUPLICATE_KEY', message: 'Map keys must be unique', pos: [at, at + 1] }, 'error', length);
+}
+
 function yamlProblem(
   err: { code: string; message: string; pos: [number, number] },
   severity: 'error' | 'warning',

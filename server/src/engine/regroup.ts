@@ -12,6 +12,7 @@ import { keyText } from './model';
 import type { ParsedRegion } from './parseRegion';
 import { spliceProblems } from './blockProblems';
 import { spliceDocument, spliceInventory } from './splice';
+import { duplicateGroupProblems, isDuplicateGroupProblem } from './duplicateGroups';
 
 export interface Regrouped {
   analysis: Analysis;
@@ -29,32 +30,35 @@ export function regroup(
   const first = blocks[0];
   const last = blocks[blocks.length - 1];
   if (blocks.some((b) => b.kind !== 'group')) return 'all.vars gained or lost a key';
-  // a key that repeats a group outside the region is a YAML problem only the whole text shows
-  const names = new Set<unknown>();
   for (const pair of region.pairs) {
-    const value = (pair.key as Scalar).value;
-    if (value === '<<' || keyText(pair.key) === null) return 'a group key is a merge key or empty';
-    names.add(value);
-  }
-  for (const b of layout.blocks) {
-    if (b.parent === first.parent && !blocks.includes(b) && names.has((b.pair.key as Scalar).value)) return 'a group key repeats another group';
+    if ((pair.key as Scalar).value === '<<' || keyText(pair.key) === null) return 'a group key is a merge key or empty';
   }
   const before = previous.parsed.text;
+  // repeated group keys, in the region or across it, are worked out from the new layout (taken
+  // out here, while the later groups' ranges are still those of the previous text)
+  const earlier = previous.parsed.syntax.filter((f) => !isDuplicateGroupProblem(f, layout, before.length));
   const doc = previous.parsed.inventoryDoc as Document.Parsed;
   const later = layout.blocks.filter((b) => b.start >= last.end).map((b) => b.pair);
   if (!spliceDocument(doc, blocks, region.pairs, delta, later, { before, after: text, nextKey: next - delta })) {
     return 'a map or the document ends inside the groups';
   }
   const model = spliceInventory(previous.inventory, blocks, region.pairs);
+  const keyStarts = new Set(region.pairs.map((p) => (p.key as Scalar).range![0]));
+  const own = region.syntax.filter((f) => !(f.code === 'yaml/duplicate-key' && keyStarts.has(f.span.start)));
+  const syntax = spliceProblems(earlier, { start: first.start, end: last.end }, own, delta, before.length);
+  const regrouped = regroupedLayout(layout, blocks, region.pairs, text, delta);
+  const repeated = duplicateGroupProblems(regrouped, text);
+  if (typeof repeated === 'string') return repeated;
+  syntax.push(...repeated);
   const parsed = {
     ...previous.parsed,
     text,
-    syntax: spliceProblems(previous.parsed.syntax, { start: first.start, end: last.end }, region.syntax, delta, before.length),
+    syntax,
     // a marker the text lacked is looked for in the whole region, not only where the edit wrote
     marks: previous.parsed.marks.after(text, { start: first.start, length: last.end + delta - first.start }),
   };
   const analysis = analyzeModel(parsed, model, options);
-  return { analysis, layout: regroupedLayout(layout, blocks, region.pairs, text, delta) };
+  return { analysis, layout: regrouped };
 }
 
 /** The layout with `blocks` replaced by one block per new pair; later blocks moved by `delta`, their indexes by the count's change. */
