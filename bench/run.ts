@@ -25,6 +25,8 @@ interface ServerResult {
   outline: number;
   /** Keystrokes typing a new host line, p50: half-typed, the line is a YAML problem. */
   lineP50: number;
+  /** Keystrokes in a pasted copy of a cluster, its key repeated, p50. */
+  copyP50: number;
   rssMb: number;
 }
 
@@ -112,10 +114,42 @@ function linePieces(n: number): string[] {
   return ['\n', '        1', '0', `.9.0.${n}`, ':', ' {', ' pg_seq', ':', ' 9', ' }'];
 }
 
+/**
+ * After the lines typed, a PostgreSQL cluster (the middle one) is pasted as a copy right after
+ * itself, as an operator adds a cluster; its key repeats the original's (a YAML problem) until
+ * renamed. Then a character is typed into the copy's first password and deleted, COPY_EDITS times.
+ */
+const COPY_EDITS = 5;
+
+/** The text after replacing `deleteCount` characters at (line, character) by `insert`, as the server applies it. */
+function applyEdit(text: string, line: number, character: number, deleteCount: number, insert: string): string {
+  let at = 0;
+  for (let i = 0; i < line; i++) at = text.indexOf('\n', at) + 1;
+  at += character;
+  return text.slice(0, at) + insert + text.slice(at + deleteCount);
+}
+
+/** The paste (lines of a group, put at the start of the next group's key line) and where the copy's password is typed, or null. */
+function copyPlaces(text: string): { line: number; group: string; password: { line: number; character: number } } | null {
+  const lines = text.split('\n');
+  const keys = lines.flatMap((l, i) => (/^ {4}pg-app\d+:$/.test(l) ? [i] : []));
+  if (keys.length === 0) return null;
+  const key = keys[keys.length >> 1];
+  let end = key + 1;
+  while (end < lines.length && !/^ {0,4}\S/.test(lines[end])) end++;
+  const group = lines.slice(key, end);
+  const inGroup = group.findIndex((l) => l.includes('password: '));
+  if (inGroup < 0) return null;
+  // the copy goes where the next key line was: its password is `end - key` lines below the original's
+  const line = end + inGroup;
+  return { line: end, group: group.join('\n') + '\n', password: { line, character: group[inGroup].indexOf('password: ') + 'password: '.length + 3 } };
+}
+
 async function measureServer(spec: ServerSpec, file: string, text: string): Promise<ServerResult> {
   const opens: number[] = [];
   const keys: number[] = [];
   const lineKeys: number[] = [];
+  const copyKeys: number[] = [];
   const outlines: number[] = [];
   const rss: number[] = [];
   const uri = pathToFileURL(file).href;
@@ -129,14 +163,25 @@ async function measureServer(spec: ServerSpec, file: string, text: string): Prom
         outlines.push(await session.outline(uri));
       }
       const lines = text.split('\n');
+      let current = text;
       for (const [k, line] of linePlaces(text).entries()) {
         // at the end of the host line: a line break, then the new line's text
         let character = lines[line].length;
         let at = line;
         for (const piece of linePieces(k + 1)) {
           lineKeys.push(await session.edit(uri, at, character, 0, piece));
+          current = applyEdit(current, at, character, 0, piece);
           if (piece === '\n') [at, character] = [at + 1, 0];
           else character += piece.length;
+        }
+      }
+      const copy = copyPlaces(current);
+      if (copy) {
+        await session.edit(uri, copy.line, 0, 0, copy.group);
+        const { line, character } = copy.password;
+        for (let i = 0; i < COPY_EDITS; i++) {
+          copyKeys.push(await session.edit(uri, line, character, 0, 'x'));
+          copyKeys.push(await session.edit(uri, line, character, 1, ''));
         }
       }
       rss.push(session.peakRssKb() / 1024);
@@ -144,7 +189,7 @@ async function measureServer(spec: ServerSpec, file: string, text: string): Prom
       await session.close();
     }
   }
-  return { open: median(opens), p50: quantile(keys, 0.5), p90: quantile(keys, 0.9), outline: median(outlines), lineP50: lineKeys.length ? median(lineKeys) : NaN, rssMb: median(rss) };
+  return { open: median(opens), p50: quantile(keys, 0.5), p90: quantile(keys, 0.9), outline: median(outlines), lineP50: lineKeys.length ? median(lineKeys) : NaN, copyP50: copyKeys.length ? median(copyKeys) : NaN, rssMb: median(rss) };
 }
 
 /**
@@ -200,11 +245,11 @@ const ms = (x: number) => (x >= 100 ? x.toFixed(0) : x.toFixed(1));
 
 function table(rows: Row[]): string {
   const head =
-    '| clusters | lines | `parseDocument` (floor) | CLI lint | didOpen → diagnostics: ours / yaml-ls | ours ÷ floor | first `parseDocument` in a fresh process | ours ÷ that | keystroke p50: ours / yaml-ls | p50 ratio | keystroke p90: ours / yaml-ls | outline after a keystroke: ours / yaml-ls | new line typed, p50: ours / yaml-ls | peak RSS MB: ours / yaml-ls |\n' +
-    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|';
+    '| clusters | lines | `parseDocument` (floor) | CLI lint | didOpen → diagnostics: ours / yaml-ls | ours ÷ floor | first `parseDocument` in a fresh process | ours ÷ that | keystroke p50: ours / yaml-ls | p50 ratio | keystroke p90: ours / yaml-ls | outline after a keystroke: ours / yaml-ls | new line typed, p50: ours / yaml-ls | typing in a pasted copy, p50: ours / yaml-ls | peak RSS MB: ours / yaml-ls |\n' +
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|';
   const body = rows.map(
     (r) =>
-      `| ${r.clusters.toLocaleString('en')} | ${r.lines.toLocaleString('en')} | ${ms(r.floor)} ms | ${ms(r.cli)} ms | ${ms(r.ours.open)} / ${ms(r.yls.open)} ms | ${(r.ours.open / r.floor).toFixed(2)} × | ${ms(r.coldFloor)} ms | ${(r.ours.open / r.coldFloor).toFixed(2)} × | ${ms(r.ours.p50)} / ${ms(r.yls.p50)} ms | 1/${(r.yls.p50 / r.ours.p50).toFixed(1)} | ${ms(r.ours.p90)} / ${ms(r.yls.p90)} ms | ${ms(r.ours.outline)} / ${ms(r.yls.outline)} ms | ${ms(r.ours.lineP50)} / ${ms(r.yls.lineP50)} ms | ${r.ours.rssMb.toFixed(0)} / ${r.yls.rssMb.toFixed(0)} |`,
+      `| ${r.clusters.toLocaleString('en')} | ${r.lines.toLocaleString('en')} | ${ms(r.floor)} ms | ${ms(r.cli)} ms | ${ms(r.ours.open)} / ${ms(r.yls.open)} ms | ${(r.ours.open / r.floor).toFixed(2)} × | ${ms(r.coldFloor)} ms | ${(r.ours.open / r.coldFloor).toFixed(2)} × | ${ms(r.ours.p50)} / ${ms(r.yls.p50)} ms | 1/${(r.yls.p50 / r.ours.p50).toFixed(1)} | ${ms(r.ours.p90)} / ${ms(r.yls.p90)} ms | ${ms(r.ours.outline)} / ${ms(r.yls.outline)} ms | ${ms(r.ours.lineP50)} / ${ms(r.yls.lineP50)} ms | ${ms(r.ours.copyP50)} / ${ms(r.yls.copyP50)} ms | ${r.ours.rssMb.toFixed(0)} / ${r.yls.rssMb.toFixed(0)} |`,
   );
   return [head, ...body].join('\n');
 }
@@ -243,6 +288,7 @@ async function main(): Promise<void> {
     'Columns: `parseDocument` is `yaml`\'s bare parse of the same text once its time has settled (the floor: in a fresh process, the median of 5 parses after at least 5 parses and 0.5 s of warm-up; the median of such processes); the first `parseDocument` in a fresh process is the same parse with cold code, as a server meets a file on didOpen; CLI lint is `pigsty-lint FILE` end to end (process start included); didOpen and keystroke times are from sending the notification to receiving `publishDiagnostics` for that version over stdio; the outline is a `textDocument/documentSymbol` request after each typed-and-deleted character, to its answer (yaml-language-server lists at most 5,000 symbols, its `yaml.maxItemsComputed`; ours lists every group and host); a new line typed is one of the ' +
       `${LINES_TYPED * 10} keystrokes per run that type ${LINES_TYPED} host lines below host lines of PostgreSQL groups after the value edits ` +
       '(a line break, then the indentation and `1`, `0`, `.9.0.N`, `:`, ` {`, ` pg_seq`, `:`, ` 9`, ` }`: the line is a YAML problem until its colon, and again until its closing brace), p50; ' +
+      `typing in a pasted copy: after those, the middle PostgreSQL cluster is pasted right after itself, its key repeated (a YAML problem), and ${COPY_EDITS * 2} keystrokes type and delete a character in the copy's password, p50; ` +
       'peak RSS is the server process\'s VmHWM.',
     '',
   ].join('\n');
