@@ -132,7 +132,6 @@ export function tailEdit(text: string, rand: () => number): string {
   return text.slice(0, at) + line + text.slice(lineEnd);
 }
 
-
 /**
  * A key written at the indentation of groups (four spaces), lines and all, copied to just after
  * itself or after another such key: a cluster added by copy and paste, its key repeated until

@@ -141,3 +141,20 @@ test('replaying random edits and copied groups over an inventory with a pasted c
   assert.ok(counts.block > 50, `only ${counts.block} of 150 edits took the block path`);
   assert.ok(counts.groups > 10, `only ${counts.groups} of 150 edits took the path of a run of groups`);
 });
+
+test('group keys repeat as yaml compares them, by value: `1` and `1.0` repeat, `.nan` never does', () => {
+  const text = [
+    'all:', '  children:',
+    '    .nan:', '      hosts: { 10.0.0.1: {} }', '    .nan:', '      hosts: { 10.0.0.2: {} }',
+    '    1:', '      hosts: { 10.0.0.3: {} }', '    1.0:', '      hosts: { 10.0.0.4: {} }',
+    '  vars:', '    admin_ip: 10.0.0.1', '',
+  ].join('\n');
+  const opened = analyze(text);
+  assert.deepEqual(repeatedAt(opened), ['9:5 YAML: Map keys must be unique']);
+  const s = step(opened, text.replace('10.0.0.4: {}', '10.0.0.5: {}'), 'a host of the `1.0` group edited');
+  assert.equal(s.mode, 'block');
+  // the second `.nan` renamed `1.00`: now first of the three, so `1` repeats it, and `1.0` still repeats
+  const renamed = step(s.analysis, s.analysis.parsed.text.replace('    .nan:\n      hosts: { 10.0.0.2', '    1.00:\n      hosts: { 10.0.0.2'), 'renaming .nan to 1.00');
+  assert.equal(renamed.mode, 'groups');
+  assert.deepEqual(repeatedAt(renamed.analysis), ['7:5 YAML: Map keys must be unique', '9:5 YAML: Map keys must be unique']);
+});

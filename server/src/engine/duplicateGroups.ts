@@ -27,8 +27,8 @@ export function duplicateGroupProblems(layout: BlockLayout, text: string): Findi
     const value = (b.pair.key as Scalar).value;
     let names = seen.get(b.parent);
     if (!names) seen.set(b.parent, (names = new Set()));
-    // yaml compares scalar keys by value, and lets a merge key repeat
-    if (names.has(value) && value !== '<<') {
+    // yaml compares scalar keys by value (===: `.nan` never repeats), and lets a merge key repeat
+    if (names.has(value) && value !== '<<' && !Number.isNaN(value)) {
       if (!endsWithValue(text, b.start)) return 'a repeated group key follows an empty value';
       out.push(duplicateKeyProblem(keyStart(b), text.length));
     }
