@@ -115,21 +115,44 @@ test('a problem the run of groups puts in its second group, caused by the first,
   assertSame(mended.analysis, text, 'after deleting `{`');
 });
 
-test('a run of groups with YAML problems and a comment left of its keys is left to a full validation', () => {
-  // conf/demo/kafka.yml with a note after its last group; `|` typed where the comment above
-  // kf-test starts puts that comment at column 0. Parsed as a region at the top level, the comment
-  // and the broken line gave a third problem ("map comment with trailing content") that the whole
-  // text, which nests the groups under all.children, does not have (found by npm run replay)
-  const lines = fs.readFileSync(path.join(CORPUS_DIR, 'conf/demo/kafka.yml'), 'utf8').split('\n');
-  const last = lines.findIndex((l) => l === '  vars:') - 1;
-  assert.equal(lines[last], '');
-  lines.splice(last, 0, '    # a note');
-  const text = lines.join('\n');
-  const at = text.indexOf('# 3-node secure HA');
-  const typed = text.slice(0, at) + '|\n' + text.slice(at);
+test('a run of groups whose YAML problems include a map comment with trailing content is left to a full validation', () => {
+  // `|` typed at the indentation of groups turns comment lines into items of a map of their own;
+  // whether content follows them there (yaml's "map comment with trailing content") depends on the
+  // text after the region. Both cases were found by npm run replay, in a template with a note after
+  // its last group: in conf/demo/kafka.yml, `|` typed where the comment above kf-test starts; in
+  // conf/app/mattermost.yml, into the indentation of `APP_PORT`
+  const withNote = (file: string) => {
+    const lines = fs.readFileSync(path.join(CORPUS_DIR, file), 'utf8').split('\n');
+    const last = lines.findIndex((l) => l.startsWith('  vars:')) - 1;
+    assert.equal(lines[last], '');
+    lines.splice(last, 0, '    # a note');
+    return lines.join('\n');
+  };
+  // `|` typed four columns into the line: at the indentation of groups
+  for (const [file, line] of [['conf/demo/kafka.yml', '    # 3-node secure HA'], ['conf/app/mattermost.yml', '              APP_PORT: 8065']]) {
+    const text = withNote(file);
+    const at = text.indexOf(`\n${line}`) + 1 + 4;
+    assert.ok(at > 4, `${line} in ${file}`);
+    const next = text.slice(0, at) + '|\n' + text.slice(at);
+    const result = reanalyze(analyze(text), next);
+    assert.equal(result.mode, 'full', file);
+    assert.equal(result.reason, 'the block has a map comment with trailing content', file);
+    assert.equal(result.analysis.parsed.syntax.length, 2, file);
+    assertSame(result.analysis, next, `after \`|\` in ${file}`);
+  }
+});
+
+test('a line break typed after the first letter of a group key: yaml keeps the letter apart after a pair, the region alone joined it', () => {
+  // `    e` then `    tcd:`: in the whole text, after the infra group's pair, `e` is a key of its
+  // own (missing its colon); parsed as the region's first line, with nothing before it, yaml joined
+  // it with the next line into one key `e tcd` (found by npm run fuzz, seed 41)
+  const text = generateInventory(30).text;
+  const at = text.indexOf('\n    etcd:\n') + '\n    e'.length;
+  const typed = text.slice(0, at) + '\n    ' + text.slice(at);
   const result = reanalyze(analyze(text), typed);
   assert.equal(result.mode, 'full');
-  assert.equal(result.reason, 'the block has YAML problems and a comment indented less than its keys');
-  assert.equal(result.analysis.parsed.syntax.length, 2);
-  assertSame(result.analysis, typed, 'after `|`');
+  assert.equal(result.reason, 'the first key of the block runs over two lines');
+  assertSame(result.analysis, typed, 'after the line break');
+  const names = result.analysis.inventory.groups.filter((g) => g.depth === 1).map((g) => g.name);
+  assert.deepEqual(names.slice(0, 3), ['infra', 'e', 'tcd']);
 });

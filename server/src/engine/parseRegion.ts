@@ -43,9 +43,9 @@ export function parseRegion(regionText: string, indent: number, start: number, o
   const together = followed && nextIndent === indent;
   const parsed = parseText(together ? regionText + FOLLOWER : regionText, options.lang);
   if (parsed.syntaxOnly) return 'the block is checked for syntax only';
-  // the region parses at the top level, the whole text nests it: around a YAML problem, a comment
-  // indented less than the region's keys can be read otherwise in the two (a map comment)
-  if (parsed.syntax.length > 0 && hasCommentIndentedBelow(regionText, indent)) return 'the block has YAML problems and a comment indented less than its keys';
+  // around a YAML problem, comment lines can become items of a map of their own, and whether content
+  // follows them there (a "map comment with trailing content") depends on the text after the region
+  if (parsed.syntax.some((f) => (f.data as { yamlCode?: string } | undefined)?.yamlCode === 'IMPOSSIBLE')) return 'the block has a map comment with trailing content';
   // a problem reported in the indentation of the next key line (a flow collection left open on the
   // region's last line) would be the next block's by its place: the region alone cannot own it
   if (followed && parsed.syntax.some((f) => f.span.end > regionText.length - nextIndent)) return PROBLEMS_AT_END;
@@ -62,6 +62,9 @@ export function parseRegion(regionText: string, indent: number, start: number, o
     const at = key.range[0];
     const lineStart = regionText.lastIndexOf('\n', at - 1) + 1;
     if (at - lineStart !== indent || (i === 0 && lineStart !== 0) || !/^ *$/.test(regionText.slice(lineStart, at))) return 'the block key moved';
+    if (i === 0 && regionText.slice(at, key.range[1]).includes('\n') && !sameAfterAPair(regionText, indent, together, pairs, options)) {
+      return 'the first key of the block runs over two lines';
+    }
     if (hasAnchors(pair)) return 'the block uses anchors or aliases';
   }
   for (const pair of pairs) placeRanges(pair, start);
@@ -78,12 +81,19 @@ function followsRegion(parsed: ParsedText, offset: number): boolean {
   return isScalar(key) && key.range?.[0] === offset && key.value === FOLLOWER_KEY;
 }
 
-/** Whether a comment line of the region starts left of column `indent`. */
-function hasCommentIndentedBelow(regionText: string, indent: number): boolean {
-  for (let at = 0; at < regionText.length; at = regionText.indexOf('\n', at) + 1 || regionText.length) {
-    let i = at;
-    while (i < at + indent && (regionText.charCodeAt(i) === 32 || regionText.charCodeAt(i) === 9)) i++;
-    if (i < at + indent && regionText.charCodeAt(i) === 35 /* # */) return true;
-  }
-  return false;
+/** A key line put before a region's text: the whole text has a pair before every group but the first. */
+const LEADER = 'pigsty-lint-previous-key: 0\n';
+
+/**
+ * Whether the region's keys come out the same when a pair comes before them. Whether yaml joins a
+ * key line without its colon to the next key line (a key over two lines) depends on what comes
+ * before: after a pair, `e` stays apart from the next line's `cd:` and `pg` joins it, while as the
+ * first line both join. The whole text has a pair (the group before) where the region has none.
+ */
+function sameAfterAPair(regionText: string, indent: number, together: boolean, pairs: readonly Pair[], options: AnalyzeOptions): boolean {
+  const parsed = parseText(' '.repeat(indent) + LEADER + regionText + (together ? FOLLOWER : ''), options.lang);
+  const root = parsed.documents.length === 1 ? parsed.documents[0].contents : null;
+  if (!isMap(root)) return false;
+  const keys = root.items.slice(1, together ? -1 : undefined).map((p) => (isScalar(p.key) ? p.key.value : p.key));
+  return keys.length === pairs.length && keys.every((k, i) => k === (pairs[i].key as { value?: unknown }).value);
 }
