@@ -111,6 +111,28 @@ test('an edit that renames a group re-parses that group as a run of groups and i
     assert.deepEqual(stats.versions[URI], [1, 2]);
   }));
 
+test('a cluster pasted as a copy of itself: the repeated key is published on its line, and keystrokes in the copy take the block path', () =>
+  withInventory(async (session, text) => {
+    const start = text.indexOf('\n    pg-app0003:\n') + 1;
+    const end = text.indexOf('\n    pg-app0004:\n') + 1;
+    const paste = insertion(text, end, text.slice(start, end));
+    await session.change(URI, 2, [paste.change]);
+    const pasted = await session.diagnostics(URI, 2);
+    const copyLine = new LineIndex(paste.after).position(end).line;
+    const repeated = pasted.filter((d) => d.code === 'yaml/duplicate-key');
+    assert.deepEqual(repeated.map((d) => [d.range.start.line, d.range.start.character, d.message]), [[copyLine, 4, 'YAML: Map keys must be unique']]);
+    // a character typed into the copy's password, then deleted
+    const at = paste.after.indexOf('password: ', end) + 'password: '.length + 3;
+    const typed = insertion(paste.after, at, 'x');
+    await session.change(URI, 3, [typed.change]);
+    await session.diagnostics(URI, 3);
+    const lines = new LineIndex(typed.after);
+    await session.change(URI, 4, [{ range: { start: lines.position(at), end: lines.position(at + 1) }, text: '' }]);
+    assertFullValidation(await session.diagnostics(URI, 4), paste.after);
+    const stats = await session.request<ValidationStats>(VALIDATION_STATS_REQUEST, {});
+    assert.deepEqual([stats.full, stats.groups, stats.block], [1, 1, 2], `the open, the paste, the two keystrokes (${stats.lastReason ?? ''})`);
+  }));
+
 test('a closed document leaves nothing in the validation stats', () =>
   withInventory(async (session) => {
     let stats = await session.request<ValidationStats>(VALIDATION_STATS_REQUEST, {});
