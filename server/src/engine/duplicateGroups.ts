@@ -3,7 +3,7 @@
 // works these out from the block layout instead, so that a group pasted as a copy of another (the
 // usual way to add a cluster) does not make every keystroke parse the whole text until renamed.
 import type { Scalar } from 'yaml';
-import { blockAt, blockIndexAt } from './blockProblems';
+import { blockAt } from './blockProblems';
 import type { Block, BlockLayout } from './blocks';
 import type { Finding } from './findings';
 import { duplicateKeyProblem } from './parse';
@@ -61,7 +61,7 @@ export function endsWithValue(text: string, lineStart: number): boolean {
 /** The block after `b` repeats a key and the edit left `b` ending with what could be an empty value: a full parse places its problem. */
 export function repeatAfterMayMove(layout: BlockLayout, b: Block, syntax: readonly Finding[], text: string, delta: number): boolean {
   if (syntax.length === 0) return false;
-  const next = layout.blocks[blockIndexAt(layout, b.start, b.end) + 1];
+  const next = layout.blocks[layout.blocks.indexOf(b) + 1];
   return next !== undefined && duplicateProblemOf(next, syntax).length > 0 && !endsWithValue(text, next.start + delta);
 }
 
